@@ -1,0 +1,462 @@
+/*
+ * ts_parse.c — TypeScript syntax that is parsed and dropped (DESIGN.md §6):
+ * type annotations, type parameters/arguments, interfaces, type aliases,
+ * `declare` (ambient) declarations, modifiers.  Types are consumed token by
+ * token with a small recursive grammar; nothing reaches the AST.
+ * Invariant: these functions only consume tokens and report errors; they
+ * never declare bindings.
+ */
+#include "parse/parser_int.h"
+
+static bool type_primary(hx_parser *p);
+
+static bool expect_gt(hx_parser *p)
+{
+    if (TOK.type == HX_T_SAR || TOK.type == HX_T_SHR || TOK.type == HX_T_GE ||
+        TOK.type == HX_T_SAR_ASSIGN || TOK.type == HX_T_SHR_ASSIGN)
+        hx_lex_split_gt(&p->lx);
+    return hx_p_expect(p, HX_T_GT);
+}
+
+/* `<A, B>` type arguments (current token `<`). */
+static bool type_args(hx_parser *p)
+{
+    if (!hx_p_expect(p, HX_T_LT))
+        return false;
+    while (!p->failed) {
+        if (!hx_ts_skip_type(p))
+            return false;
+        if (TOK.type != HX_T_COMMA)
+            break;
+        hx_p_next(p);
+    }
+    return expect_gt(p);
+}
+
+bool hx_ts_try_type_args(hx_parser *p)
+{
+    return type_args(p);
+}
+
+/* Skips a template literal type `a${T}b` (current token TEMPLATE). */
+static bool skip_template(hx_parser *p)
+{
+    while (!p->failed) {
+        bool tail = TOK.tail;
+        hx_p_next(p);
+        if (tail)
+            return !p->failed;
+        if (!hx_ts_skip_type(p))
+            return false;
+        if (TOK.type != HX_T_RBRACE) {
+            hx_p_unexpected(p);
+            return false;
+        }
+        hx_lex_rescan_template(&p->lx);
+        if (TOK.type != HX_T_TEMPLATE) {
+            hx_p_unexpected(p);
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Skips a balanced (), [] or {} group including the closing token. */
+static bool skip_group(hx_parser *p)
+{
+    int depth = 0;
+    do {
+        switch (TOK.type) {
+        case HX_T_LPAREN: case HX_T_LBRACKET: case HX_T_LBRACE: depth++; break;
+        case HX_T_RPAREN: case HX_T_RBRACKET: case HX_T_RBRACE: depth--; break;
+        case HX_T_EOF: hx_p_unexpected(p); return false;
+        case HX_T_TEMPLATE:
+            if (!skip_template(p))
+                return false;
+            continue;
+        default: break;
+        }
+        hx_p_next(p);
+    } while (depth > 0 && !p->failed);
+    return !p->failed;
+}
+
+static bool is_kw(hx_parser *p, int kw)
+{
+    return hx_p_is_kw(p, kw);
+}
+
+static bool type_primary(hx_parser *p)
+{
+    if (!hx_p_enter(p))
+        return false;
+    bool ok = true;
+    switch (TOK.type) {
+    case HX_T_LPAREN: {
+        /* function type `(a: T) => R` or parenthesized type */
+        if (!skip_group(p))
+            return false;
+        if (TOK.type == HX_T_ARROW) {
+            hx_p_next(p);
+            ok = hx_ts_skip_type(p);
+        }
+        break;
+    }
+    case HX_T_LT:
+        /* generic function type `<T>(x: T) => T` */
+        ok = hx_ts_type_params(p) && skip_group(p) && hx_p_expect(p, HX_T_ARROW) &&
+             hx_ts_skip_type(p);
+        break;
+    case HX_T_LBRACKET:
+    case HX_T_LBRACE: ok = skip_group(p); break;
+    case HX_T_STRING:
+    case HX_T_NUMBER:
+    case HX_T_BIGINT: hx_p_next(p); break;
+    case HX_T_MINUS:
+        hx_p_next(p);
+        if (TOK.type != HX_T_NUMBER && TOK.type != HX_T_BIGINT)
+            ok = hx_p_unexpected(p) != NULL;
+        else
+            hx_p_next(p);
+        break;
+    case HX_T_TEMPLATE:
+        ok = skip_template(p);
+        break;
+    case HX_T_NAME:
+        if (is_kw(p, HX_KW_TYPEOF)) {
+            hx_p_next(p);
+            if (is_kw(p, HX_KW_IMPORT)) {
+                hx_p_next(p);
+                ok = skip_group(p);
+            } else {
+                hx_p_next(p);
+            }
+            while (ok && TOK.type == HX_T_DOT) {
+                hx_p_next(p);
+                hx_p_next(p);
+            }
+            if (ok && TOK.type == HX_T_LT && !TOK.nl_before)
+                ok = type_args(p);
+        } else if (is_kw(p, HX_KW_KEYOF) || is_kw(p, HX_KW_UNIQUE) || is_kw(p, HX_KW_READONLY)) {
+            hx_p_next(p);
+            ok = type_primary(p);
+            while (ok && TOK.type == HX_T_LBRACKET && !TOK.nl_before)
+                ok = skip_group(p);
+        } else if (is_kw(p, HX_KW_INFER)) {
+            hx_p_next(p);
+            hx_p_next(p);
+            if (is_kw(p, HX_KW_EXTENDS)) {
+                hx_p_next(p);
+                ok = type_primary(p);
+            }
+        } else if (is_kw(p, HX_KW_NEW) || is_kw(p, HX_KW_ABSTRACT)) {
+            if (is_kw(p, HX_KW_ABSTRACT))
+                hx_p_next(p);
+            hx_p_next(p);
+            if (TOK.type == HX_T_LT && !hx_ts_type_params(p))
+                return false;
+            ok = skip_group(p) && hx_p_expect(p, HX_T_ARROW) && hx_ts_skip_type(p);
+        } else if (is_kw(p, HX_KW_IMPORT)) {
+            hx_p_next(p);
+            ok = skip_group(p);
+            while (ok && TOK.type == HX_T_DOT) {
+                hx_p_next(p);
+                hx_p_next(p);
+            }
+            if (ok && TOK.type == HX_T_LT)
+                ok = type_args(p);
+        } else {
+            hx_p_next(p);
+            while (TOK.type == HX_T_DOT) {
+                hx_p_next(p);
+                if (TOK.type != HX_T_NAME)
+                    return hx_p_unexpected(p) != NULL;
+                hx_p_next(p);
+            }
+            if (TOK.type == HX_T_LT && !TOK.nl_before)
+                ok = type_args(p);
+            /* type predicate `x is T` */
+            if (ok && is_kw(p, HX_KW_IS) && !TOK.nl_before) {
+                hx_p_next(p);
+                ok = hx_ts_skip_type(p);
+            }
+        }
+        break;
+    default: ok = hx_p_unexpected(p) != NULL; break;
+    }
+    /* postfix: T[] / T[K] */
+    while (ok && !p->failed && TOK.type == HX_T_LBRACKET && !TOK.nl_before)
+        ok = skip_group(p);
+    hx_p_leave(p);
+    return ok && !p->failed;
+}
+
+bool hx_ts_skip_type(hx_parser *p)
+{
+    if (!hx_p_enter(p))
+        return false;
+    if (TOK.type == HX_T_PIPE || TOK.type == HX_T_AMP)
+        hx_p_next(p);
+    if (is_kw(p, HX_KW_ASSERTS)) {
+        hx_token nt;
+        if (hx_p_peek(p, &nt) == HX_T_NAME && !nt.nl_before) {
+            hx_p_next(p);
+            hx_p_next(p);
+            if (is_kw(p, HX_KW_IS)) {
+                hx_p_next(p);
+                if (!hx_ts_skip_type(p))
+                    return false;
+            }
+            hx_p_leave(p);
+            return true;
+        }
+    }
+    bool ok = type_primary(p);
+    while (ok && (TOK.type == HX_T_PIPE || TOK.type == HX_T_AMP)) {
+        hx_p_next(p);
+        ok = type_primary(p);
+    }
+    if (ok && is_kw(p, HX_KW_EXTENDS) && !TOK.nl_before) {
+        /* conditional type */
+        hx_p_next(p);
+        ok = type_primary(p);
+        while (ok && (TOK.type == HX_T_PIPE || TOK.type == HX_T_AMP)) {
+            hx_p_next(p);
+            ok = type_primary(p);
+        }
+        ok = ok && hx_p_expect(p, HX_T_QUESTION) && hx_ts_skip_type(p) &&
+             hx_p_expect(p, HX_T_COLON) && hx_ts_skip_type(p);
+    }
+    hx_p_leave(p);
+    return ok && !p->failed;
+}
+
+bool hx_ts_type_annotation(hx_parser *p)
+{
+    if (TOK.type != HX_T_COLON)
+        return true;
+    hx_p_next(p);
+    return hx_ts_skip_type(p);
+}
+
+bool hx_ts_type_params(hx_parser *p)
+{
+    if (TOK.type != HX_T_LT)
+        return true;
+    hx_p_next(p);
+    while (!p->failed && TOK.type != HX_T_GT) {
+        while (is_kw(p, HX_KW_CONST) || hx_p_is_kw(p, HX_KW_IN) || is_kw(p, HX_KW_OUT)) {
+            hx_token nt;
+            if (hx_p_peek(p, &nt) != HX_T_NAME)
+                break;
+            hx_p_next(p);
+        }
+        if (TOK.type != HX_T_NAME)
+            return hx_p_unexpected(p) != NULL;
+        hx_p_next(p);
+        if (is_kw(p, HX_KW_EXTENDS)) {
+            hx_p_next(p);
+            if (!hx_ts_skip_type(p))
+                return false;
+        }
+        if (TOK.type == HX_T_ASSIGN) {
+            hx_p_next(p);
+            if (!hx_ts_skip_type(p))
+                return false;
+        }
+        if (TOK.type != HX_T_COMMA)
+            break;
+        hx_p_next(p);
+    }
+    return expect_gt(p);
+}
+
+bool hx_ts_skip_modifiers(hx_parser *p, uint32_t *mods)
+{
+    for (;;) {
+        int m = 0;
+        if (is_kw(p, HX_KW_PUBLIC)) m = TSM_PUBLIC;
+        else if (is_kw(p, HX_KW_PRIVATE)) m = TSM_PRIVATE;
+        else if (is_kw(p, HX_KW_PROTECTED)) m = TSM_PROTECTED;
+        else if (is_kw(p, HX_KW_READONLY)) m = TSM_READONLY;
+        else if (is_kw(p, HX_KW_ABSTRACT)) m = TSM_ABSTRACT;
+        else if (is_kw(p, HX_KW_DECLARE)) m = TSM_DECLARE;
+        else if (is_kw(p, HX_KW_OVERRIDE)) m = TSM_OVERRIDE;
+        if (!m)
+            return true;
+        hx_token nt;
+        int t = hx_p_peek(p, &nt);
+        /* a modifier is followed by the member name on the same line */
+        if (nt.nl_before || !(t == HX_T_NAME || t == HX_T_STRING || t == HX_T_NUMBER ||
+                              t == HX_T_LBRACKET || t == HX_T_PRIVATE || t == HX_T_STAR ||
+                              t == HX_T_LBRACE || t == HX_T_ELLIPSIS))
+            return true;
+        *mods |= (uint32_t)m;
+        hx_p_next(p);
+    }
+}
+
+static hx_ast_node *dropped(hx_parser *p, ppos at)
+{
+    hx_ast_node *e = hx_p_node(p, HX_AST_EMPTY, at);
+    if (e) {
+        e->flags |= HX_AST_F_SYNTHETIC;
+        e->end = e->start;
+    }
+    return e;
+}
+
+/* Skips an ambient declaration after `declare`. */
+static bool skip_ambient(hx_parser *p)
+{
+    bool block_kind = is_kw(p, HX_KW_CLASS) || is_kw(p, HX_KW_NAMESPACE) ||
+                      is_kw(p, HX_KW_MODULE) || is_kw(p, HX_KW_GLOBAL) || is_kw(p, HX_KW_ENUM) ||
+                      is_kw(p, HX_KW_ABSTRACT) || is_kw(p, HX_KW_INTERFACE);
+    bool first = true;
+    while (!p->failed) {
+        if (TOK.type == HX_T_EOF)
+            return true;
+        if (TOK.type == HX_T_SEMI) {
+            hx_p_next(p);
+            return true;
+        }
+        if (!first && TOK.nl_before && !block_kind && TOK.type != HX_T_LBRACE &&
+            TOK.type != HX_T_COLON && TOK.type != HX_T_PIPE && TOK.type != HX_T_AMP &&
+            TOK.type != HX_T_COMMA)
+            return true;
+        if (TOK.type == HX_T_RBRACE)
+            return true;
+        first = false;
+        if (TOK.type == HX_T_LPAREN || TOK.type == HX_T_LBRACKET || TOK.type == HX_T_LBRACE) {
+            bool brace = TOK.type == HX_T_LBRACE;
+            if (!skip_group(p))
+                return false;
+            if (brace && block_kind)
+                return true;
+            continue;
+        }
+        hx_p_next(p);
+    }
+    return false;
+}
+
+hx_ast_node *hx_ts_statement(hx_parser *p, bool *handled, bool exported)
+{
+    *handled = false;
+    if (TOK.type != HX_T_NAME || TOK.escaped)
+        return NULL;
+    ppos at = hx_p_here(p);
+    int kw = TOK.name->keyword;
+    hx_token nt;
+    int t;
+    switch (kw) {
+    case HX_KW_INTERFACE:
+        t = hx_p_peek(p, &nt);
+        if (t != HX_T_NAME || nt.nl_before)
+            return NULL;
+        *handled = true;
+        hx_p_next(p);
+        hx_p_next(p);
+        if (TOK.type == HX_T_LT && !hx_ts_type_params(p))
+            return NULL;
+        if (is_kw(p, HX_KW_EXTENDS)) {
+            hx_p_next(p);
+            for (;;) {
+                if (!hx_ts_skip_type(p))
+                    return NULL;
+                if (TOK.type != HX_T_COMMA)
+                    break;
+                hx_p_next(p);
+            }
+        }
+        if (TOK.type != HX_T_LBRACE)
+            return hx_p_unexpected(p);
+        if (!skip_group(p))
+            return NULL;
+        return dropped(p, at);
+    case HX_KW_TYPE:
+        t = hx_p_peek(p, &nt);
+        if (t != HX_T_NAME || nt.nl_before)
+            return NULL;
+        *handled = true;
+        hx_p_next(p);
+        hx_p_next(p);
+        if (TOK.type == HX_T_LT && !hx_ts_type_params(p))
+            return NULL;
+        if (!hx_p_expect(p, HX_T_ASSIGN) || !hx_ts_skip_type(p) || !hx_p_semicolon(p))
+            return NULL;
+        return dropped(p, at);
+    case HX_KW_DECLARE:
+        t = hx_p_peek(p, &nt);
+        if (t != HX_T_NAME || nt.nl_before)
+            return NULL;
+        *handled = true;
+        hx_p_next(p);
+        if (!skip_ambient(p))
+            return NULL;
+        return dropped(p, at);
+    case HX_KW_ENUM:
+        *handled = true;
+        hx_p_next(p);
+        return hx_ts_lower_enum(p, at, false, exported);
+    case HX_KW_CONST:
+        t = hx_p_peek(p, &nt);
+        if (t == HX_T_NAME && nt.name->keyword == HX_KW_ENUM) {
+            *handled = true;
+            hx_p_next(p);
+            hx_p_next(p);
+            return hx_ts_lower_enum(p, at, true, exported);
+        }
+        return NULL;
+    case HX_KW_NAMESPACE:
+    case HX_KW_MODULE:
+        t = hx_p_peek(p, &nt);
+        if (nt.nl_before)
+            return NULL;
+        if (t == HX_T_STRING) {
+            /* `module "x" { }`: ambient */
+            *handled = true;
+            hx_p_next(p);
+            if (!skip_ambient(p))
+                return NULL;
+            return dropped(p, at);
+        }
+        if (t != HX_T_NAME)
+            return NULL;
+        *handled = true;
+        hx_p_next(p);
+        return hx_ts_lower_namespace(p, at, exported);
+    case HX_KW_ABSTRACT:
+        t = hx_p_peek(p, &nt);
+        if (t != HX_T_NAME || nt.name->keyword != HX_KW_CLASS || nt.nl_before)
+            return NULL;
+        *handled = true;
+        hx_p_next(p);
+        return hx_p_class(p, at, true, false);
+    case HX_KW_IMPORT:
+        /* `import x = require("m")` / `import x = N.y` */
+        t = hx_p_peek(p, &nt);
+        if (t == HX_T_NAME) {
+            hx_lex_state st;
+            hx_lex_save(&p->lx, &st);
+            hx_lex_next(&p->lx);
+            hx_lex_next(&p->lx);
+            bool eq = TOK.type == HX_T_ASSIGN;
+            hx_lex_restore(&p->lx, &st);
+            if (eq) {
+                *handled = true;
+                return hx_p_error_tok(p, "'import x = require(...)' is not supported; use an ES "
+                                         "import");
+            }
+        }
+        return NULL;
+    case HX_KW_EXPORT:
+        t = hx_p_peek(p, &nt);
+        if (t == HX_T_ASSIGN) {
+            *handled = true;
+            return hx_p_error_tok(p, "'export =' is not supported; use 'export default'");
+        }
+        return NULL;
+    default: return NULL;
+    }
+}

@@ -1,0 +1,1 @@
+function handler(this: Window, ev: Event): void {}

@@ -1,0 +1,2 @@
+class K { m?(): void; p?: number; q!: number; }
+interface Q { f?(x: number): string }

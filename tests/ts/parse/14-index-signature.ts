@@ -1,0 +1,1 @@
+class Dict { [key: string]: number; size = 0; }

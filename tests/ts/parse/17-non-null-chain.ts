@@ -1,0 +1,1 @@
+const el = obj!.a!.b![0]!;

@@ -1,0 +1,2 @@
+// expect-parse-error: 2:8
+let a: = 1;

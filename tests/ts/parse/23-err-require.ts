@@ -1,0 +1,2 @@
+// expect-parse-error: 2:1
+import fs = require("fs");

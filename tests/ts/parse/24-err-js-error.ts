@@ -1,0 +1,2 @@
+// expect-parse-error: 2:17
+let x: number = ;
