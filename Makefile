@@ -19,7 +19,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS_$(MODE)) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS_$(MODE)) $(LDFLAGS)
 
 OBJ := $(BUILD)/obj
-LIB_SRC := $(sort $(wildcard src/*/*.c))
+LIB_SRC := $(filter-out $(EXCLUDE),$(sort $(wildcard src/*/*.c)))
 CLI_SRC := $(sort $(wildcard cli/*.c))
 T262_SRC := $(sort $(wildcard tools/test262/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
@@ -39,7 +39,7 @@ $(OBJ)/%.o: %.c
 
 $(BUILD)/libheron.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BUILD)/heron: $(CLI_OBJ) $(BUILD)/libheron.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) -Wl,--whole-archive $(BUILD)/libheron.a -Wl,--no-whole-archive $(LIBS)

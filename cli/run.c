@@ -32,6 +32,7 @@ static void print_code_frame(const char *src, size_t len, const char *pos) {
 }
 
 static void report(hr_realm *realm, hr_value exc, const char *src, size_t len) {
+    fflush(stdout);
     char *msg = hr_format_exception(realm, exc);
     if (hr_is_object(exc)) {
         hr_value pos = hr_get(realm, exc, "sourcePosition");

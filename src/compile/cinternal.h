@@ -132,6 +132,8 @@ typedef struct hx_compiler {
     uint32_t fn_count, fn_cap;
     bool failed;
     hx_value eval_scope;
+    hx_cscope **withs; /* marker scopes of with statements */
+    uint32_t with_count, with_cap;
 } hx_compiler;
 
 /* resolve.c */
@@ -139,6 +141,8 @@ int hx_resolve_program(hx_compiler *c, hx_ast_node *program);
 hx_fninfo *hx_fninfo_of(hx_compiler *c, hx_ast_node *fn);
 hx_cscope *hx_cscope_of(hx_ast_scope *s);
 hx_scopeinfo *hx_cscope_info(hx_compiler *c, hx_cscope *s);
+void hx_compiler_add_with(hx_compiler *c, hx_ast_node *with, hx_cscope *marker);
+hx_cscope *hx_compiler_with_marker(hx_compiler *c, hx_ast_node *with);
 
 /* emit.c */
 extern hx_compiler *hx_cur_compiler; /* not thread-shared: one compile at a time per thread */
@@ -157,6 +161,7 @@ void hx_emit_jump_to(hx_fstate *fs, hx_opcode op, uint32_t target);
 uint32_t hx_add_const(hx_fstate *fs, hx_value v);
 uint32_t hx_const_string_utf16(hx_fstate *fs, const uint16_t *s, uint32_t len);
 uint32_t hx_const_name(hx_fstate *fs, const hx_ast_name *name); /* interned string */
+hx_value hx_name_value(hx_fstate *fs, const hx_ast_name *name);
 hx_value hx_name_key(hx_fstate *fs, const hx_ast_name *name);
 void hx_emit_number(hx_fstate *fs, double d);
 void hx_set_pos(hx_fstate *fs, const hx_ast_node *n);

@@ -159,7 +159,7 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
     if (home && home->has_ctx && home->info) {
         /* the self-name and synthetic bindings' slot names */
         if (fi->self_scope && fi->self_scope->bind[0].storage == HX_ST_CTX)
-            home->info->names[fi->self_scope->bind[0].index] = fs->consts[hx_const_name(fs, fi->self_scope->bind[0].name)];
+            home->info->names[fi->self_scope->bind[0].index] = hx_name_value(fs, fi->self_scope->bind[0].name);
     }
     store_syn_from(fs, fi, HX_SYN_THIS, HX_OPC_push_this);
     store_syn_from(fs, fi, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
@@ -584,11 +584,11 @@ void hx_compile_class(hx_fstate *fs, hx_ast_node *cls, hx_value name) {
         return;
     }
     for (uint32_t i = 0; i < cs->count; i++) {
-        si->names[i] = fs->consts[hx_const_name(fs, cs->bind[i].name)];
+        si->names[i] = hx_name_value(fs, cs->bind[i].name);
         si->kinds[i] = 1 | 2;
     }
     for (uint32_t i = 0; i < cls->u.klass.private_count; i++)
-        si->names[cs->count + i] = fs->consts[hx_const_name(fs, cls->u.klass.privates[i].name)];
+        si->names[cs->count + i] = hx_name_value(fs, cls->u.klass.privates[i].name);
     hx_emit_op_const(fs, HX_OPC_push_ctx, hx_add_const(fs, HX_PTR_VALUE(HX_TAG_CELL, si)));
     hx_cscope *outer = fs->scope;
     fs->scope = cs;

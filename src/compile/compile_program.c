@@ -73,7 +73,7 @@ static hx_value global_decl_list(hx_fstate *fs, hx_ast_scope *s) {
         case HX_DECL_CLASS: kind = 4; break;
         default: continue;
         }
-        hx_value nm = fs->consts[hx_const_name(fs, d->name)];
+        hx_value nm = hx_name_value(fs, d->name);
         if (hx_array_push(fs->realm, hx_as_object(arr), nm) < 0 ||
             hx_array_push(fs->realm, hx_as_object(arr), hx_int(kind)) < 0)
             return HX_EXCEPTION;
@@ -135,7 +135,7 @@ static hx_funcdef *compile_script(hx_compiler *c, hx_ast_node *prog) {
             for (uint32_t i = 0; i < cs->count; i++) {
                 hx_binding *b = &cs->bind[i];
                 if (b->storage != HX_ST_CTX) continue;
-                si->names[b->index] = fs.consts[hx_const_name(&fs, b->name)];
+                si->names[b->index] = hx_name_value(&fs, b->name);
                 si->kinds[b->index] = (b->tdz ? 1 : 0) | (b->is_const ? 2 : 0);
             }
             hx_emit_op_const(&fs, HX_OPC_push_ctx, hx_add_const(&fs, HX_PTR_VALUE(HX_TAG_CELL, si)));

@@ -463,20 +463,12 @@ static void compile_with(hx_fstate *fs, hx_ast_node *n) {
     hx_set_pos(fs, n);
     hx_emit_op(fs, HX_OPC_to_object);
     hx_emit_op(fs, HX_OPC_push_with_ctx);
-    /* a marker scope: names inside resolve dynamically through the object */
-    hx_cscope *marker = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_cscope));
-    hx_ast_scope *ms = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_ast_scope));
-    if (!marker || !ms) {
-        hx_cur_compiler->failed = true;
+    /* the resolver's marker scope: names inside resolve through the object */
+    hx_cscope *marker = hx_compiler_with_marker(hx_cur_compiler, n);
+    if (!marker) {
+        hx_compile_error(fs, n, "internal: with statement without marker scope");
         return;
     }
-    ms->kind = HX_SCOPE_BLOCK;
-    ms->compiler_data = marker;
-    marker->ast = ms;
-    marker->parent = fs->scope;
-    marker->has_ctx = true;
-    marker->dynamic = true;
-    marker->fn_node = fs->node;
     fs->scope = marker;
     hx_cflow cf;
     push_cf(fs, &cf, HX_CF_CTX);

@@ -45,7 +45,7 @@ static void fill_info(hx_fstate *fs, hx_scopeinfo *si, hx_cscope *cs, hx_cscope 
     for (uint32_t i = 0; i < cs->count; i++) {
         hx_binding *b = &cs->bind[i];
         if (b->storage != HX_ST_CTX || b->home != home || b->index >= si->count) continue;
-        si->names[b->index] = hx_cur_compiler->failed ? HX_UNDEFINED : fs->consts[hx_const_name(fs, b->name)];
+        si->names[b->index] = hx_cur_compiler->failed ? HX_UNDEFINED : hx_name_value(fs, b->name);
         si->kinds[b->index] = (b->tdz ? 1 : 0) | (b->is_const ? 2 : 0);
     }
 }

@@ -342,3 +342,9 @@ void hx_funcdef_position(hx_funcdef *d, uint32_t pc, uint32_t *line, uint32_t *c
     *line = d->lines[lo * 2 + 1] >> 12;
     *col = d->lines[lo * 2 + 1] & 0xFFF;
 }
+
+/* The interned string of a name (also added to the constant pool). */
+hx_value hx_name_value(hx_fstate *fs, const hx_ast_name *name) {
+    uint32_t k = hx_const_name(fs, name);
+    return hx_cur_compiler->failed ? HX_ATOM(fs->rt, empty) : fs->consts[k];
+}

@@ -304,13 +304,33 @@ static void walk(rstate *r, hx_ast_node *n) {
     case HX_AST_EXPORT_SPECIFIER:
     case HX_AST_EXPORT_ALL:
     case HX_AST_IMPORT_DECL: return;
-    case HX_AST_WITH:
+    case HX_AST_WITH: {
         walk(r, n->u.with.object);
         capture_all(r);
+        /* a marker scope: the object environment between the body and the
+         * enclosing scopes; names passing it are resolved at run time */
+        hx_cscope *marker = hx_arena_calloc(r->c->arena, sizeof(hx_cscope));
+        hx_ast_scope *ms = hx_arena_calloc(r->c->arena, sizeof(hx_ast_scope));
+        if (!marker || !ms) {
+            r->c->failed = true;
+            return;
+        }
+        ms->kind = HX_SCOPE_BLOCK;
+        ms->compiler_data = marker;
+        ms->node = n;
+        marker->ast = ms;
+        marker->parent = r->scope;
+        marker->has_ctx = true;
+        marker->dynamic = true;
+        marker->fn_node = r->fn ? r->fn->node : NULL;
+        hx_compiler_add_with(r->c, n, marker);
+        r->scope = marker;
         r->with_depth++;
         walk(r, n->u.with.body);
         r->with_depth--;
+        r->scope = marker->parent;
         return;
+    }
     case HX_AST_RETURN:
     case HX_AST_THROW:
     case HX_AST_SPREAD:
@@ -450,6 +470,27 @@ static void walk(rstate *r, hx_ast_node *n) {
     case HX_AST_PRIVATE_IN: walk(r, n->u.private_in.right); return;
     case HX_AST_KIND_COUNT: return;
     }
+}
+
+void hx_compiler_add_with(hx_compiler *c, hx_ast_node *with, hx_cscope *marker) {
+    if (c->with_count == c->with_cap) {
+        uint32_t ncap = c->with_cap ? c->with_cap * 2 : 8;
+        hx_cscope **n = hx_arena_alloc(c->arena, ncap * sizeof(hx_cscope *));
+        if (!n) {
+            c->failed = true;
+            return;
+        }
+        if (c->with_count) memcpy(n, c->withs, c->with_count * sizeof(hx_cscope *));
+        c->withs = n;
+        c->with_cap = ncap;
+    }
+    c->withs[c->with_count++] = marker;
+}
+
+hx_cscope *hx_compiler_with_marker(hx_compiler *c, hx_ast_node *with) {
+    for (uint32_t i = 0; i < c->with_count; i++)
+        if (c->withs[i]->ast->node == with) return c->withs[i];
+    return NULL;
 }
 
 int hx_resolve_program(hx_compiler *c, hx_ast_node *program) {

@@ -532,19 +532,35 @@ hx_regexp_result hx_regexp_exec(const hx_regexp_program *prog, const uint8_t *la
         m.regs[i] = 0;
     bool unicode = (prog->flags & (HX_RE_UNICODE | HX_RE_UNICODE_SETS)) != 0;
     m.unicode = unicode;
-    /* A pattern starting with a plain character lets the search skip ahead. */
-    uint32_t first = m.code[0];
-    bool lit = (first & 0xFF) == OP_CHAR && !(first & RI_ICASE) && m.code[1] < 0x10000 &&
-               !(unicode && m.code[1] >= 0xD800 && m.code[1] <= 0xDFFF);
-    uint16_t lit_unit = (uint16_t)m.code[1];
+    /* Search prefilters: a pattern that must start with one character
+     * instruction skips start positions where it cannot match; one anchored
+     * by a non-multiline ^ can only match at 0. */
+    uint32_t at = 0;
+    while ((m.code[at] & 0xFF) == OP_SAVE)
+        at += 2;
+    uint32_t first = m.code[at];
+    if ((first & 0xFF) == OP_STAR && m.code[at + 1] >= 1) at += 3, first = m.code[at];
+    bool filter =
+        search && !(first & RI_BACK) &&
+        ((first & 0xFF) == OP_CHAR || (first & 0xFF) == OP_CLASS || (first & 0xFF) == OP_DOT);
+    bool lit = filter && (first & 0xFF) == OP_CHAR && !(first & RI_ICASE) &&
+               m.code[at + 1] < 0x10000 && !(m.code[at + 1] >= 0xD800 && m.code[at + 1] <= 0xDFFF);
+    uint16_t lit_unit = (uint16_t)m.code[at + 1];
+    if (search && (m.code[0] & 0xFF) == OP_BOL && !(m.code[0] & RI_MULTI)) {
+        search = false;
+        if (start > 0) goto done;
+    }
     for (ptrdiff_t pos = (ptrdiff_t)start; pos <= m.len;) {
-        if (search && lit) {
+        if (lit) {
             while (pos < m.len && unit(&m, pos) != lit_unit)
                 pos++;
             if (pos >= m.len) break;
         }
-        res = run(&m, pos);
-        if (res != HX_RE_NO_MATCH || !search) break;
+        ptrdiff_t np;
+        if (!filter || match_one(&m, at, pos, &np)) {
+            res = run(&m, pos);
+            if (res != HX_RE_NO_MATCH || !search) break;
+        }
         /* AdvanceStringIndex (ES2025 22.2.7.3). */
         if (unicode && m.s16 && pos + 1 < m.len && is_lead(m.s16[pos]) && is_trail(m.s16[pos + 1]))
             pos += 2;
