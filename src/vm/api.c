@@ -317,3 +317,10 @@ hr_realm *hr_function_realm(hr_realm *realm, hr_value fn) {
     if (!hx_is_object(fn)) return NULL;
     return (hr_realm *)hx_function_realm(RL(realm), hx_as_object(fn));
 }
+
+/* Replaced by the binary-data family's definition (src/builtins/arraybuffer.c)
+ * when it is linked in; until then no ArrayBuffer can exist. */
+__attribute__((weak)) bool hr_detach_array_buffer(hr_realm *realm, hr_value buffer) {
+    hr_throw_error(realm, HR_TYPE_ERROR, "ArrayBuffer is not built yet");
+    return false;
+}

@@ -124,8 +124,6 @@ static bool is_compatible(hx_realm *realm, bool extensible, const hx_desc *desc,
                                  false) > 0;
 }
 
-static hx_object *proxy_of(hx_object *o) { return o; }
-
 /* ---- [[GetPrototypeOf]] / [[SetPrototypeOf]] (10.5.1, 10.5.2) --------------- */
 
 static hx_value proxy_get_prototype_of(hx_realm *realm, hx_object *p) {
@@ -762,7 +760,7 @@ hx_value hx_proxy_call(hx_realm *realm, hx_object *p, hx_value this_value, int a
     if (!enter(realm, &mark)) return HX_EXCEPTION;
     trap_ctx c;
     hx_value r = HX_EXCEPTION;
-    int has = get_trap(realm, proxy_of(p), HX_ATOM_apply, &c);
+    int has = get_trap(realm, p, HX_ATOM_apply, &c);
     if (has < 0) goto done;
     if (!has) { /* step 6 */
         r = hx_call(realm, hx_object_value(c.target), this_value, argc, argv);

@@ -419,7 +419,10 @@ typedef struct hx_bigint {
     X(AggregateError) X(RegExp) X(Date) X(Promise) X(Map) X(Set) X(WeakMap) X(WeakSet)         \
     X(ArrayBuffer) X(DataView) X(eval) X(ThrowTypeError) X(ArrayProto_values)                  \
     X(GeneratorFunction) X(AsyncFunction) X(AsyncGeneratorFunction) X(Iterator)                \
-    X(ArrayProto_toString) X(ObjProto_toString)
+    X(ArrayProto_toString) X(ObjProto_toString)                                              \
+    X(SharedArrayBuffer) X(Int8Array) X(Uint8Array) X(Uint8ClampedArray) X(Int16Array)        \
+    X(Uint16Array) X(Int32Array) X(Uint32Array) X(Float16Array) X(Float32Array)               \
+    X(Float64Array) X(BigInt64Array) X(BigUint64Array)
 
 typedef enum hx_intrinsic {
 #define HX_X(name) HX_INTR_##name,
@@ -825,5 +828,13 @@ void hx_json_quote(hx_sb *sb, hx_string *s);
 /* ES2025 22.1.3.1.1 CodePointAt over a flat string: the code point at i
  * and its length in code units (*units = 1 or 2). */
 uint32_t hx_string_code_point_at(hx_string *flat, uint32_t i, uint32_t *units);
+
+/* ---- regexp family (src/builtins/regexp.c, regexp_methods.c) ------------- */
+/* ES2025 22.2.3.1 RegExpCreate(P, F): a new %RegExp% instance; HX_EXCEPTION
+ * on a SyntaxError or a throwing ToString. */
+hx_value hx_regexp_create(hx_realm *realm, hx_value pattern, hx_value flags);
+/* ES2025 13.2.7.3: the RegExp object for one evaluation of a regexp literal
+ * (pattern and flags are the literal's strings, already validated). */
+hx_value hx_regexp_create_literal(hx_realm *realm, hx_value pattern, hx_value flags);
 
 #endif
