@@ -118,6 +118,17 @@ static void reference(rstate *r, const hx_ast_name *name) {
     }
 }
 
+static bool fn_is_strict(hx_ast_node *n) {
+    if (!n) return false;
+    switch (n->kind) {
+    case HX_AST_PROGRAM: return n->u.program.strict;
+    case HX_AST_FUNCTION_DECL:
+    case HX_AST_FUNCTION_EXPR:
+    case HX_AST_ARROW: return (n->u.func.flags & HX_FN_STRICT) != 0;
+    default: return true; /* class fields and static blocks */
+    }
+}
+
 static bool is_arrow_like(hx_fninfo *f) {
     hx_ast_node *n = f->node;
     return n && n->kind == HX_AST_ARROW;
@@ -447,6 +458,9 @@ static void walk(rstate *r, hx_ast_node *n) {
         walk_list(r, &n->u.call.arguments);
         if (n->kind == HX_AST_CALL && n->u.call.direct_eval) {
             capture_all(r);
+            /* sloppy eval can add vars to the enclosing var scope: names that
+             * pass through it must be looked up at run time */
+            if (r->fn && !fn_is_strict(r->fn->node) && r->fn->body) r->fn->body->dynamic = true;
             for (hx_fninfo *f = r->fn; f; f = f->parent) {
                 f->has_eval = true;
                 for (int k = 0; k < HX_SYN_COUNT; k++) f->uses_syn[k] = true;

@@ -320,14 +320,13 @@ int hx_name_declare_var(hx_realm *realm, hx_context *ctx, hx_value name, bool se
     for (hx_context *c = ctx; c; c = c->parent) {
         if (c->hdr.flags & HX_CTX_WITH) continue;
         int32_t s = ctx_slot(c, name);
-        if (s >= 0 && !(c->hdr.flags & HX_CTX_FUNCTION)) {
-            /* a lexical binding of an enclosing block: eval var conflicts */
-            if (c->info->kinds[s] & 1) {
-                char *u = hx_string_to_utf8(realm->rt, hx_as_string(name), NULL);
-                hx_throw_syntax_error(realm, "Identifier '%s' has already been declared", u ? u : "?");
-                if (u) hx_mem_free(realm->rt, u, strlen(u) + 1);
-                return -1;
-            }
+        if (s >= 0 && (c->info->kinds[s] & 1)) {
+            /* a like-named lexical declaration between eval and its var scope
+             * (ES2025 19.2.1.3 step 3.d) */
+            char *u = hx_string_to_utf8(realm->rt, hx_as_string(name), NULL);
+            hx_throw_syntax_error(realm, "Identifier '%s' has already been declared", u ? u : "?");
+            if (u) hx_mem_free(realm->rt, u, strlen(u) + 1);
+            return -1;
         }
         if (c->hdr.flags & HX_CTX_FUNCTION) {
             if (s >= 0) {
