@@ -500,12 +500,18 @@ static hx_opcode binop(uint8_t op) {
 }
 
 /* Reference kinds for assignment / update targets. */
-typedef enum { REF_NAME, REF_PROP, REF_ELEM, REF_SUPER, REF_PRIVATE } ref_kind;
+typedef enum { REF_NAME, REF_PROP, REF_ELEM, REF_SUPER, REF_PRIVATE, REF_DYN } ref_kind;
 
 /* Evaluates the reference part of a target, leaving on the stack:
  * NAME: nothing; PROP: obj; ELEM: obj key; SUPER: home key; PRIVATE: obj name */
 static ref_kind emit_ref(hx_fstate *fs, hx_ast_node *t, hx_value *prop_key) {
-    if (t->kind == HX_AST_IDENTIFIER) return REF_NAME;
+    if (t->kind == HX_AST_IDENTIFIER) {
+        hx_ref r = hx_lookup(fs, t->u.ident.name);
+        if (!r.dynamic) return REF_NAME;
+        /* resolved before the right-hand side runs (ES2025 13.15.2 step 1) */
+        hx_emit_op_const(fs, HX_OPC_resolve_ref, hx_const_name(fs, t->u.ident.name));
+        return REF_DYN;
+    }
     if (t->kind == HX_AST_MEMBER) {
         if (t->u.member.object->kind == HX_AST_SUPER) {
             emit_this(fs, t);
@@ -536,8 +542,13 @@ static void emit_ref_get(hx_fstate *fs, hx_ast_node *t, ref_kind k, hx_value key
         hx_emit_load(fs, &r, t);
         break;
     }
+    case REF_DYN: hx_emit_op_const(fs, HX_OPC_get_ref, hx_const_name(fs, t->u.ident.name)); break;
     case REF_PROP: hx_emit_op(fs, HX_OPC_dup); hx_emit_op_key(fs, HX_OPC_get_prop, key); break;
     case REF_ELEM:
+        /* GetValue: ToObject(base) before ToPropertyKey (ES2025 6.2.5.5) */
+        hx_emit_op(fs, HX_OPC_swap);
+        hx_emit_op(fs, HX_OPC_check_object_coercible);
+        hx_emit_op(fs, HX_OPC_swap);
         hx_emit_op(fs, HX_OPC_to_property_key);
         hx_emit_op(fs, HX_OPC_dup2);
         hx_emit_op(fs, HX_OPC_get_elem);
@@ -556,7 +567,7 @@ static void emit_ref_get(hx_fstate *fs, hx_ast_node *t, ref_kind k, hx_value key
 }
 
 static int ref_items(ref_kind k) {
-    return k == REF_NAME ? 0 : k == REF_PROP ? 1 : k == REF_SUPER ? 3 : 2;
+    return k == REF_NAME ? 0 : k == REF_PROP ? 1 : k == REF_SUPER ? 3 : 2; /* REF_DYN: base, slot */
 }
 
 /* Stores TOS into the reference (consuming the ref operands), leaving the value. */
@@ -568,6 +579,7 @@ static void emit_ref_put(hx_fstate *fs, hx_ast_node *t, ref_kind k, hx_value key
         hx_emit_store(fs, &r, false, t);
         break;
     }
+    case REF_DYN: hx_emit_op_const(fs, HX_OPC_put_ref, hx_const_name(fs, t->u.ident.name)); break;
     case REF_PROP: hx_emit_op_key(fs, HX_OPC_put_prop, key); break;
     case REF_ELEM: hx_emit_op(fs, HX_OPC_put_elem); break;
     case REF_SUPER: hx_emit_op(fs, HX_OPC_put_super); break;
@@ -587,7 +599,7 @@ static void compile_assign(hx_fstate *fs, hx_ast_node *n) {
     hx_value key = HX_UNDEFINED;
     ref_kind k = emit_ref(fs, t, &key);
     if (op == HX_OP_ASSIGN) {
-        if (k == REF_NAME && hx_is_anonymous_fn(n->u.assign.value)) {
+        if ((k == REF_NAME || k == REF_DYN) && hx_is_anonymous_fn(n->u.assign.value)) {
             hx_value nm = hx_string_from_utf8(fs->rt, t->u.ident.name->utf8, t->u.ident.name->len);
             hx_compile_expr_named(fs, n->u.assign.value, nm);
         } else
@@ -600,7 +612,7 @@ static void compile_assign(hx_fstate *fs, hx_ast_node *n) {
         emit_ref_get(fs, t, k, key);
         hx_opcode j = op == HX_OP_AND ? HX_OPC_jmp_false_keep : op == HX_OP_OR ? HX_OPC_jmp_true_keep : HX_OPC_jmp_not_nullish_keep;
         uint32_t skip = hx_emit_jump(fs, j);
-        if (k == REF_NAME && hx_is_anonymous_fn(n->u.assign.value)) {
+        if ((k == REF_NAME || k == REF_DYN) && hx_is_anonymous_fn(n->u.assign.value)) {
             hx_value nm = hx_string_from_utf8(fs->rt, t->u.ident.name->utf8, t->u.ident.name->len);
             hx_compile_expr_named(fs, n->u.assign.value, nm);
         } else

@@ -78,6 +78,9 @@
     X(init_name, CONST, 1, 0)         /* set a var-scope binding by name, creating it (eval functions) */ \
     X(declare_var, CONST, 0, 0)       /* create a var-scope binding by name if absent (sloppy eval) */ \
     X(delete_name, CONST, 0, 1)                                                                    \
+    X(resolve_ref, CONST, 0, 2)       /* a name's reference: pushes base and slot */               \
+    X(get_ref, CONST, 2, 3)           /* base slot -> base slot value */                           \
+    X(put_ref, CONST, 3, 1)           /* base slot value -> value (PutValue) */                    \
     /* properties */                                                                               \
     X(get_prop, KEYIC, 1, 1)                                                                       \
     X(get_prop_keep, KEYIC, 1, 2)     /* obj -> obj value */                                       \

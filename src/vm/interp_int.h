@@ -34,6 +34,12 @@ int hx_name_put(hx_realm *realm, hx_context *ctx, hx_value name, hx_value v, boo
 hx_value hx_name_delete(hx_realm *realm, hx_context *ctx, hx_value name);
 int hx_name_declare_var(hx_realm *realm, hx_context *ctx, hx_value name, bool set, hx_value v);
 int hx_global_decls(hx_realm *realm, hx_object *list);
+/* References to names (ES2025 6.2.5): base/slot pairs — an object (with
+ * object or eval vars), a context cell and slot, or HX_HOLE for the global
+ * environment (slot true when the name was resolvable). */
+int hx_name_resolve(hx_realm *realm, hx_context *ctx, hx_value name, hx_value ref[2]);
+int hx_ref_get(hx_realm *realm, hx_value base, hx_value slot, hx_value name, hx_value *out);
+int hx_ref_put(hx_realm *realm, hx_value base, hx_value slot, hx_value name, hx_value v, bool strict);
 int hx_global_get(hx_realm *realm, hx_key name, bool typeof_mode, hx_value *out);
 int hx_global_put(hx_realm *realm, hx_key name, hx_value v, bool strict);
 int hx_global_init_lex(hx_realm *realm, hx_key name, hx_value v);

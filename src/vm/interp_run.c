@@ -532,6 +532,31 @@ dispatch:
         PUSH(r);
         DISPATCH();
     }
+    CASE(resolve_ref) {
+        hx_value nm = K[U32(pc)];
+        pc += 4;
+        hx_value ref[2];
+        CHECKI(hx_name_resolve(realm, f->ctx, nm, ref));
+        PUSH(ref[0]);
+        PUSH(ref[1]);
+        DISPATCH();
+    }
+    CASE(get_ref) {
+        hx_value nm = K[U32(pc)];
+        pc += 4;
+        hx_value v;
+        CHECKI(hx_ref_get(realm, sp[-2], sp[-1], nm, &v));
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(put_ref) {
+        hx_value nm = K[U32(pc)];
+        pc += 4;
+        CHECKI(hx_ref_put(realm, sp[-3], sp[-2], nm, sp[-1], (def->flags & HX_FD_STRICT) != 0));
+        sp[-3] = sp[-1];
+        sp -= 2;
+        DISPATCH();
+    }
     CASE(get_prop) {
         hx_key key = K[U32(pc)];
         hx_ic *ic = &def->ics[U16(pc + 4)];
@@ -729,8 +754,7 @@ dispatch:
     }
     CASE(check_object_coercible) {
         if (hx_is_nullish(TOP)) {
-            hx_throw_type_error(realm, "Cannot destructure '%s' as it is %s.", hx_is_null(TOP) ? "null" : "undefined",
-                                hx_is_null(TOP) ? "null" : "undefined");
+            hx_throw_type_error(realm, "Cannot convert %s to object", hx_is_null(TOP) ? "null" : "undefined");
             goto exception;
         }
         DISPATCH();

@@ -372,3 +372,110 @@ int hx_name_declare_var(hx_realm *realm, hx_context *ctx, hx_value name, bool se
     if (hx_define_own_property(realm, g, key, &nd, true) < 0) return -1;
     return hx_set(realm, hx_object_value(g), key, v, false) < 0 ? -1 : 0;
 }
+
+/* ---- references ----------------------------------------------------------------- */
+
+int hx_name_resolve(hx_realm *realm, hx_context *ctx, hx_value name, hx_value ref[2]) {
+    hx_key key = name_key(realm, name);
+    if (hx_is_exception(key)) return -1;
+    for (hx_context *c = ctx; c; c = c->parent) {
+        if (c->hdr.flags & HX_CTX_WITH) {
+            int h = with_has(realm, hx_as_object(c->slots[0]), key);
+            if (h < 0) return -1;
+            if (h) {
+                ref[0] = c->slots[0];
+                ref[1] = HX_UNDEFINED;
+                return 0;
+            }
+            continue;
+        }
+        int32_t s = ctx_slot(c, name);
+        if (s >= 0) {
+            ref[0] = HX_PTR_VALUE(HX_TAG_CELL, c);
+            ref[1] = hx_int(s);
+            return 0;
+        }
+        if (c->eval_vars) {
+            hx_desc d;
+            if (hx_ordinary_get_own_property(realm, c->eval_vars, key, &d) > 0) {
+                ref[0] = hx_object_value(c->eval_vars);
+                ref[1] = HX_UNDEFINED;
+                return 0;
+            }
+        }
+    }
+    hx_desc d;
+    int found = lex_lookup(realm, key, &d) > 0;
+    if (!found) {
+        found = hx_has_property(realm, realm->global, key);
+        if (found < 0) return -1;
+    }
+    ref[0] = HX_HOLE;
+    ref[1] = hx_bool(found);
+    return 0;
+}
+
+int hx_ref_get(hx_realm *realm, hx_value base, hx_value slot, hx_value name, hx_value *out) {
+    hx_key key = name_key(realm, name);
+    if (hx_is_exception(key)) return -1;
+    if (hx_is_object(base)) {
+        hx_object *o = hx_as_object(base);
+        /* object environment GetBindingValue: a vanished binding is a ReferenceError in strict code only */
+        hx_value v = hx_get(realm, base, key);
+        if (hx_is_exception(v)) return -1;
+        (void)o;
+        *out = v;
+        return 0;
+    }
+    if (hx_is_cell(base)) {
+        hx_context *c = hx_get_ptr(base);
+        hx_value v = c->slots[hx_get_int(slot)];
+        if (v == HX_UNINIT) {
+            hx_throw_tdz(realm, name);
+            return -1;
+        }
+        *out = v;
+        return 0;
+    }
+    if (slot == HX_FALSE) {
+        hx_throw_not_defined(realm, name);
+        return -1;
+    }
+    return hx_global_get(realm, key, false, out);
+}
+
+int hx_ref_put(hx_realm *realm, hx_value base, hx_value slot, hx_value name, hx_value v, bool strict) {
+    hx_key key = name_key(realm, name);
+    if (hx_is_exception(key)) return -1;
+    if (hx_is_object(base)) {
+        hx_object *o = hx_as_object(base);
+        if (strict) {
+            int still = hx_has_property(realm, o, key);
+            if (still < 0) return -1;
+            if (!still) {
+                hx_throw_not_defined(realm, name);
+                return -1;
+            }
+        }
+        return hx_set(realm, base, key, v, strict) < 0 ? -1 : 0;
+    }
+    if (hx_is_cell(base)) {
+        hx_context *c = hx_get_ptr(base);
+        int32_t s = hx_get_int(slot);
+        if (c->slots[s] == HX_UNINIT) {
+            hx_throw_tdz(realm, name);
+            return -1;
+        }
+        if (c->info && (c->info->kinds[s] & 2)) {
+            hx_throw_type_error(realm, "Assignment to constant variable.");
+            return -1;
+        }
+        HX_WRITE(c->slots[s], v);
+        return 0;
+    }
+    if (slot == HX_FALSE && strict) {
+        hx_throw_not_defined(realm, name);
+        return -1;
+    }
+    return hx_global_put(realm, key, v, false);
+}
