@@ -319,38 +319,43 @@ static hx_value array_proto_flat_map(FN_ARGS) {
 
 /* ---- sorting (ES2025 23.1.3.30) ------------------------------------------------------------ */
 
-/* The values being sorted live in the elements of an internal Array (so the
- * collector sees them while comparators run); the sort itself permutes an
- * index array.  Undefined values never reach SortCompare: they sort last
- * and are appended afterwards. */
+/* The values being sorted stay referenced from the elements of an internal
+ * Array (so the collector keeps them alive while comparators run), and are
+ * sorted as a C array of items (the collector does not move objects).
+ * Undefined values never reach SortCompare: they sort last and are
+ * appended afterwards. */
+typedef struct sort_item {
+    hx_value v;
+    hx_value key; /* default order over primitives: flat ToString(v); else unused */
+} sort_item;
+
 typedef struct sorter {
     hx_realm *realm;
-    hx_value fn;    /* comparefn or undefined */
-    hx_object *vals;
-    hx_object *keys; /* default order over primitives: flat ToString of each value; else NULL */
+    hx_value fn; /* comparefn or undefined */
+    bool keyed;  /* item keys are precomputed */
 } sorter;
 
-/* *le = SortCompare(vals[a], vals[b]) <= 0 (ES2025 23.1.3.30.2); -1 on throw. */
-static int sort_le(sorter *s, uint32_t a, uint32_t b, bool *le) {
+/* *le = SortCompare(x, y) <= 0 (ES2025 23.1.3.30.2); -1 on throw. */
+static int sort_le(sorter *s, const sort_item *x, const sort_item *y, bool *le) {
     hx_realm *realm = s->realm;
     hx_runtime *rt = realm->rt;
-    if (s->keys) {
-        *le = hx_string_compare(rt, hx_as_string(s->keys->elems[a]), hx_as_string(s->keys->elems[b])) <= 0;
+    if (s->keyed) {
+        *le = hx_string_compare(rt, hx_as_string(x->key), hx_as_string(y->key)) <= 0;
         return 0;
     }
     size_t mark = hx_handles_save(rt);
-    hx_value x = s->vals->elems[a], y = s->vals->elems[b];
     if (!hx_is_undefined(s->fn)) {
-        hx_value args[2] = {x, y};
+        hx_value args[2] = {x->v, y->v};
         hx_value r = hx_call(realm, s->fn, HX_UNDEFINED, 2, args);
         if (hx_is_exception(r)) return -1;
         double d;
-        if (hx_to_number(realm, r, &d) < 0) return -1;
+        if (hx_is_int(r)) d = hx_get_int(r);
+        else if (hx_to_number(realm, r, &d) < 0) return -1;
         *le = !(d > 0); /* NaN counts as +0 */
     } else {
-        hx_value xs = hx_to_string(realm, x);
+        hx_value xs = hx_to_string(realm, x->v);
         if (hx_is_exception(xs)) return -1;
-        hx_value ys = hx_to_string(realm, y);
+        hx_value ys = hx_to_string(realm, y->v);
         if (hx_is_exception(ys)) return -1;
         *le = hx_string_compare(rt, hx_as_string(xs), hx_as_string(ys)) <= 0;
     }
@@ -360,15 +365,16 @@ static int sort_le(sorter *s, uint32_t a, uint32_t b, bool *le) {
 
 #define SORT_RUN 8
 
-/* Stable merge sort of the permutation p[0..n); tmp has room for n. */
-static int merge_sort(sorter *s, uint32_t *p, uint32_t *tmp, uint32_t n) {
+/* Stable merge sort of p[0..n); tmp has room for n items. */
+static int merge_sort(sorter *s, sort_item *p, sort_item *tmp, uint32_t n) {
     for (uint32_t lo = 0; lo < n; lo += SORT_RUN) { /* insertion-sorted runs */
         uint32_t hi = n - lo < SORT_RUN ? n : lo + SORT_RUN;
         for (uint32_t i = lo + 1; i < hi; i++) {
-            uint32_t x = p[i], j = i;
+            sort_item x = p[i];
+            uint32_t j = i;
             while (j > lo) {
                 bool le;
-                if (sort_le(s, p[j - 1], x, &le) < 0) return -1;
+                if (sort_le(s, &p[j - 1], &x, &le) < 0) return -1;
                 if (le) break;
                 p[j] = p[j - 1];
                 j--;
@@ -376,7 +382,7 @@ static int merge_sort(sorter *s, uint32_t *p, uint32_t *tmp, uint32_t n) {
             p[j] = x;
         }
     }
-    uint32_t *src = p, *dst = tmp;
+    sort_item *src = p, *dst = tmp;
     for (uint32_t width = SORT_RUN; width < n; width *= 2) {
         for (uint32_t lo = 0; lo < n; lo += 2 * width) {
             uint32_t mid = n - lo < width ? n : lo + width;
@@ -384,18 +390,18 @@ static int merge_sort(sorter *s, uint32_t *p, uint32_t *tmp, uint32_t n) {
             uint32_t i = lo, j = mid, k = lo;
             while (i < mid && j < hi) {
                 bool le;
-                if (sort_le(s, src[i], src[j], &le) < 0) return -1;
+                if (sort_le(s, &src[i], &src[j], &le) < 0) return -1;
                 dst[k++] = le ? src[i++] : src[j++];
             }
             while (i < mid) dst[k++] = src[i++];
             while (j < hi) dst[k++] = src[j++];
             if (hx_check_interrupt(s->realm->rt)) return -1;
         }
-        uint32_t *t = src;
+        sort_item *t = src;
         src = dst;
         dst = t;
     }
-    if (src != p) memcpy(p, src, n * sizeof(uint32_t));
+    if (src != p) memcpy(p, src, n * sizeof(sort_item));
     return 0;
 }
 
@@ -422,19 +428,21 @@ static hx_value sort_indexed_properties(hx_realm *realm, hx_value o, int64_t len
             continue;
         }
         if (hx_is_object(v) || hx_is_symbol(v)) primitives = false;
-        if (buf->elem_len >= 0xFFFFFFF0u) return hx_throw_range_error(realm, "Array too large to sort");
+        if (buf->elem_len >= 0x7FFFFFF0u) return hx_throw_range_error(realm, "Array too large to sort");
         if (hx_array_push(realm, buf, v) < 0) return HX_EXCEPTION;
         if (HX_ARRAY_POLL(rt, k)) return HX_EXCEPTION;
     }
     hx_handles_restore(rt, mark);
     uint32_t n = buf->elem_len;
-    sorter s = {realm, fn, buf, NULL};
+    sorter s = {realm, fn, false};
+    hx_object *keys = NULL;
     if (hx_is_undefined(fn) && primitives && n > 1) {
         /* ToString of a primitive other than a Symbol runs no code, so the
-         * strings can be computed once instead of in every comparison. */
+         * strings can be computed once instead of in every comparison; they
+         * stay alive in the elements of `keys`. */
         hx_value keysv = hx_array_new(realm, 0);
         if (hx_is_exception(keysv)) return keysv;
-        hx_object *keys = hx_as_object(keysv);
+        keys = hx_as_object(keysv);
         mark = hx_handles_save(rt);
         for (uint32_t i = 0; i < n; i++) {
             hx_value str = hx_to_string(realm, buf->elems[i]);
@@ -443,15 +451,18 @@ static hx_value sort_indexed_properties(hx_realm *realm, hx_value o, int64_t len
             if (!f || hx_array_push(realm, keys, hx_string_value(f)) < 0) return HX_EXCEPTION;
             hx_handles_restore(rt, mark);
         }
-        s.keys = keys;
+        s.keyed = true;
     }
-    uint32_t *perm = NULL;
+    sort_item *items = NULL;
     int r = 0;
     if (n > 1) {
-        perm = hx_mem_alloc(rt, (size_t)n * 2 * sizeof(uint32_t));
-        if (!perm) return HX_EXCEPTION;
-        for (uint32_t i = 0; i < n; i++) perm[i] = i;
-        r = merge_sort(&s, perm, perm + n, n);
+        items = hx_mem_alloc(rt, (size_t)n * 2 * sizeof(sort_item));
+        if (!items) return HX_EXCEPTION;
+        for (uint32_t i = 0; i < n; i++) {
+            items[i].v = buf->elems[i];
+            items[i].key = keys ? keys->elems[i] : HX_UNDEFINED;
+        }
+        r = merge_sort(&s, items, items + n, n);
     }
     hx_value outv = HX_EXCEPTION;
     if (r == 0) outv = hx_array_new(realm, 0);
@@ -461,12 +472,12 @@ static hx_value sort_indexed_properties(hx_realm *realm, hx_value o, int64_t len
         if (total > 0xFFFFFFF0u) outv = hx_throw_range_error(realm, "Array too large to sort");
         else if (hx_elems_reserve(rt, out, (uint32_t)total) < 0) outv = HX_EXCEPTION;
         else {
-            for (uint32_t i = 0; i < n; i++) out->elems[i] = buf->elems[n > 1 ? perm[i] : i];
+            for (uint32_t i = 0; i < n; i++) out->elems[i] = items ? items[i].v : buf->elems[i];
             for (uint64_t i = n; i < total; i++) out->elems[i] = HX_UNDEFINED;
             out->elem_len = (uint32_t)total;
         }
     }
-    hx_mem_free(rt, perm, n > 1 ? (size_t)n * 2 * sizeof(uint32_t) : 0);
+    hx_mem_free(rt, items, n > 1 ? (size_t)n * 2 * sizeof(sort_item) : 0);
     return outv;
 }
 

@@ -82,6 +82,14 @@ static inline bool hx_can_be_held_weakly(hx_value v) {
 /* The [[MapData]] / [[SetData]] of a Map or Set object (its class checked). */
 static inline hx_ctab *hx_coll_table(hx_object *o) { return (hx_ctab *)o->u.data.ptr; }
 
+/* The constructors' common tail (Map, Set, WeakMap, WeakSet): reads the
+ * adder method named adder_name from target, then adds every value (or
+ * [key, value] entry when pairs) of iterable through it.  Returns target. */
+hx_value hx_coll_fill(hx_realm *realm, hx_value target, hx_value iterable, bool pairs, hx_key adder_name);
+/* A fresh collection object of class cls (Map, Set, WeakMap, WeakSet) with
+ * an empty table, from OrdinaryCreateFromConstructor(new_target, proto). */
+hx_value hx_coll_create(hx_realm *realm, hx_value new_target, hx_intrinsic proto, hx_class_id cls, bool weak);
+
 /* The family's other files (called from hx_init_collections). */
 int hx_coll_init_set_methods(hx_realm *realm, hx_object *set_proto); /* set_methods.c */
 int hx_coll_init_weak(hx_realm *realm);                               /* weakcoll.c */

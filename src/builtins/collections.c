@@ -57,7 +57,7 @@ static hx_object *this_coll(hx_realm *realm, hx_value v, hx_class_id cls, const 
 }
 
 /* A fresh collection object of class cls with an empty table. */
-static hx_value new_coll(hx_realm *realm, hx_value new_target, hx_intrinsic proto, hx_class_id cls, bool weak) {
+hx_value hx_coll_create(hx_realm *realm, hx_value new_target, hx_intrinsic proto, hx_class_id cls, bool weak) {
     hx_value v = hx_ordinary_create_from_constructor(realm, new_target, proto, cls);
     if (hx_is_exception(v)) return v;
     hx_object *o = hx_as_object(v);
@@ -115,11 +115,21 @@ hx_value hx_coll_fill(hx_realm *realm, hx_value target, hx_value iterable, bool 
 /* ES2025 24.1.1.1 Map ( [ iterable ] ) */
 static hx_value map_ctor(FN_ARGS) {
     if (hx_is_undefined(new_target)) return hx_throw_type_error(realm, "Constructor Map requires 'new'");
-    hx_value m = new_coll(realm, new_target, HX_INTR_MapPrototype, HX_CLASS_MAP, false);
+    hx_value m = hx_coll_create(realm, new_target, HX_INTR_MapPrototype, HX_CLASS_MAP, false);
     if (hx_is_exception(m)) return m;
     hx_value iterable = HX_ARG(0);
     if (hx_is_nullish(iterable)) return m;
     return hx_coll_fill(realm, m, iterable, true, HX_ATOM(realm->rt, set));
+}
+
+/* ES2025 24.2.2.1 Set ( [ iterable ] ) */
+static hx_value set_ctor(FN_ARGS) {
+    if (hx_is_undefined(new_target)) return hx_throw_type_error(realm, "Constructor Set requires 'new'");
+    hx_value s = hx_coll_create(realm, new_target, HX_INTR_SetPrototype, HX_CLASS_SET, false);
+    if (hx_is_exception(s)) return s;
+    hx_value iterable = HX_ARG(0);
+    if (hx_is_nullish(iterable)) return s;
+    return hx_coll_fill(realm, s, iterable, false, HX_ATOM(realm->rt, add));
 }
 
 /* ES2025 24.1.2.1 Map.groupBy ( items, callback ) with 7.3.35 GroupBy (zero) */
@@ -129,7 +139,7 @@ static hx_value map_group_by(FN_ARGS) {
     if (hx_is_nullish(items)) return hx_throw_type_error(realm, "Map.groupBy called on null or undefined");
     if (!hx_is_callable(callback)) return hx_throw_type_error(realm, "Map.groupBy: callback is not a function");
     /* The groups are kept directly in the result map: key -> array of values. */
-    hx_value mv = new_coll(realm, HX_UNDEFINED, HX_INTR_MapPrototype, HX_CLASS_MAP, false);
+    hx_value mv = hx_coll_create(realm, HX_UNDEFINED, HX_INTR_MapPrototype, HX_CLASS_MAP, false);
     if (hx_is_exception(mv)) return mv;
     hx_ctab *groups = hx_coll_table(hx_as_object(mv));
     hx_iter it;
@@ -401,7 +411,16 @@ int hx_init_collections(hx_realm *realm) {
     if (!sp || HX_INSTALL(realm, sp, set_proto_table) < 0) return -1;
     if (hx_coll_init_set_methods(realm, sp) < 0) return -1;
     if (alias(realm, sp, HX_ATOM(rt, keys), "values") < 0 || alias(realm, sp, iter_sym, "values") < 0) return -1;
-    hx_value set = hx_make_constructor(realm, map_ctor_set_dispatch_unused, "Set", 0, sp, 1);
-    (void)set;
-    return 0;
+    hx_value set = hx_make_constructor(realm, set_ctor, "Set", 0, sp, 0);
+    if (hx_is_exception(set) || HX_INSTALL(realm, hx_as_object(set), set_ctor_table) < 0) return -1;
+    realm->intrinsics[HX_INTR_Set] = set;
+    if (hx_define_global(realm, "Set", set) < 0) return -1;
+
+    hx_object *ip = HX_INTR_OBJ(realm, IteratorPrototype);
+    hx_object *mip = make_proto(realm, HX_INTR_MapIteratorPrototype, ip);
+    if (!mip || HX_INSTALL(realm, mip, map_iter_proto_table) < 0) return -1;
+    hx_object *sip = make_proto(realm, HX_INTR_SetIteratorPrototype, ip);
+    if (!sip || HX_INSTALL(realm, sip, set_iter_proto_table) < 0) return -1;
+
+    return hx_coll_init_weak(realm);
 }

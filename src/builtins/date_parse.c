@@ -41,7 +41,11 @@ static double parse_iso(const char *s, size_t len, bool *ok) {
     if (len > 0 && (s[0] == '+' || s[0] == '-')) {
         p = 1;
         int y = digits(s, len, &p, 6);
-        if (y < 0 || (s[0] == '-' && y == 0)) return NAN; /* -000000 is not allowed */
+        if (y < 0) return NAN;
+        if (s[0] == '-' && y == 0) { /* -000000 is in the format's shape but not allowed */
+            *ok = true;
+            return NAN;
+        }
         year = s[0] == '-' ? -y : y;
     } else {
         int y = digits(s, len, &p, 4);

@@ -170,8 +170,9 @@ NATIVE(proto_bind) {
             else {
                 double as_int;
                 if (hx_to_integer_or_infinity(realm, target_len, &as_int) < 0) return HX_EXCEPTION;
+                /* max(targetLenAsInt - argCount, 0): also maps -0 to +0 */
                 l = as_int - nargs;
-                if (l < 0) l = 0;
+                if (!(l > 0)) l = 0;
             }
         }
     }

@@ -508,22 +508,30 @@ static int array_iter_step(hx_realm *realm, hx_object *it, hx_value *out) {
     return hx_is_exception(*out) ? -1 : 1;
 }
 
+/* The body of %ArrayIteratorPrototype%.next without the result object: 1 with
+ * *out set, 0 when done, -1 on throw.  hx_iter_step calls it directly for
+ * an unmodified next, whose fresh result object nobody else could see. */
+int hx_array_iterator_step(hx_realm *realm, hx_object *it, hx_value *out) {
+    if (it->u.data.slots[2] == HX_TRUE) {
+        hx_throw_type_error(realm, "Array Iterator is already running");
+        return -1;
+    }
+    if (hx_is_undefined(it->u.data.slots[0])) return 0;
+    it->u.data.slots[2] = HX_TRUE;
+    int r = array_iter_step(realm, it, out);
+    it->u.data.slots[2] = HX_FALSE;
+    if (r <= 0) it->u.data.slots[0] = HX_UNDEFINED; /* the generator completed */
+    return r;
+}
+
 /* ES2025 23.1.5.2.1 %ArrayIteratorPrototype%.next ( ) */
 static hx_value array_iterator_next(FN_ARGS) {
     if (!hx_is_object(this_value) || hx_class_of(hx_as_object(this_value)) != HX_CLASS_ARRAY_ITERATOR)
         return hx_throw_type_error(realm, "not an Array Iterator");
-    hx_object *it = hx_as_object(this_value);
-    if (it->u.data.slots[2] == HX_TRUE) return hx_throw_type_error(realm, "Array Iterator is already running");
-    if (hx_is_undefined(it->u.data.slots[0])) return hx_create_iter_result(realm, HX_UNDEFINED, true);
-    it->u.data.slots[2] = HX_TRUE;
     hx_value v = HX_UNDEFINED;
-    int r = array_iter_step(realm, it, &v);
-    it->u.data.slots[2] = HX_FALSE;
-    if (r <= 0) {
-        it->u.data.slots[0] = HX_UNDEFINED; /* the generator completed */
-        return r < 0 ? HX_EXCEPTION : hx_create_iter_result(realm, HX_UNDEFINED, true);
-    }
-    return hx_create_iter_result(realm, v, false);
+    int r = hx_array_iterator_step(realm, hx_as_object(this_value), &v);
+    if (r < 0) return HX_EXCEPTION;
+    return hx_create_iter_result(realm, v, r == 0);
 }
 
 /* ---- initialisation -------------------------------------------------------------- */
@@ -596,5 +604,8 @@ int hx_init_iterator(hx_realm *realm) {
     if (!ap) return -1;
     realm->intrinsics[HX_INTR_ArrayIteratorPrototype] = hx_object_value(ap);
     if (HX_INSTALL(realm, ap, array_iter_proto_table) < 0) return -1;
+    hx_value next = hx_get(realm, hx_object_value(ap), HX_ATOM(rt, next));
+    if (hx_is_exception(next)) return -1;
+    realm->intrinsics[HX_INTR_ArrayIteratorProto_next] = next;
     return 0;
 }

@@ -15,13 +15,7 @@
 #define HX_BUILTINS_REGEXP_INT_H
 
 #include "vm/vm.h"
-#include "vm/object_class.h"
 #include "regexp/regexp.h"
-
-/* Class hooks (trace / finalize) for hx_exotics[HX_CLASS_REGEXP] and
- * hx_exotics[HX_CLASS_REGEXP_STRING_ITERATOR]. */
-extern const hx_exotic hx_regexp_class;
-extern const hx_exotic hx_regexp_string_iterator_class;
 
 /* Whether v is an object with a [[RegExpMatcher]] internal slot. */
 static inline bool hx_regexp_obj_is(hx_value v) {

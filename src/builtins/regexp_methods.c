@@ -14,7 +14,6 @@
 #include <math.h>
 #include <string.h>
 #include "vm/vm.h"
-#include "vm/object_class.h"
 #include "builtins/regexp_int.h"
 
 #define NATIVE(name)                                                                               \
@@ -22,13 +21,6 @@
                          hx_value new_target, int magic)
 
 enum { ITER_GLOBAL = 1, ITER_UNICODE = 2, ITER_DONE = 4 };
-
-static void rsi_trace(hx_runtime *rt, hx_object *o) {
-    hx_gc_mark_value(rt, o->u.data.slots[0]);
-    hx_gc_mark_value(rt, o->u.data.slots[1]);
-}
-
-const hx_exotic hx_regexp_string_iterator_class = {.trace = rsi_trace};
 
 /* ---- helpers ------------------------------------------------------------------- */
 
@@ -137,8 +129,8 @@ NATIVE(regexp_symbol_match_all) {
     hx_object *it = hx_object_new(realm, HX_INTR_OBJ(realm, RegExpStringIteratorPrototype),
                                   HX_CLASS_REGEXP_STRING_ITERATOR);
     if (!it) return HX_EXCEPTION;
-    it->u.data.slots[0] = matcher;
-    it->u.data.slots[1] = s;
+    HX_WRITE(it->u.data.slots[0], matcher);
+    HX_WRITE(it->u.data.slots[1], s);
     it->u.data.slots[2] = it->u.data.slots[3] = HX_UNDEFINED;
     it->u.data.bits = (has_flag(realm, flags, 'g') ? ITER_GLOBAL : 0) |
                       (has_flag(realm, flags, 'u') || has_flag(realm, flags, 'v') ? ITER_UNICODE : 0);

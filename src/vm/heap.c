@@ -294,11 +294,64 @@ static void mark_roots(hx_runtime *rt) {
     hx_gc_mark_cell(rt, rt->current_realm);
 }
 
+/* ---- weak references: ephemerons, WeakRef, FinalizationRegistry -----------
+ * (added by the collections / weakref families; see hx_weak_ops in vm.h)
+ *
+ * A weak container's trace hook does not mark what it holds weakly; it calls
+ * hx_gc_defer_weak, which records it for the current collection.  After the
+ * main mark loop, weak_phase() asks every recorded container to mark the
+ * values of its entries whose keys are marked, traces what that reached
+ * (which may record more containers), and repeats until nothing new is
+ * marked; then every container drops its references to unmarked cells
+ * (WeakMap/WeakSet entries, WeakRef targets; FinalizationRegistry queues
+ * its cleanup job) before the sweep frees them.
+ *
+ * The record lives only during one collection, so it is kept in a
+ * thread-local (a collection never nests: rt->in_gc) and released at the end
+ * of weak_phase with the same runtime's allocator. */
+typedef struct weak_entry {
+    hx_object *obj;
+    const hx_weak_ops *ops;
+} weak_entry;
+static _Thread_local struct {
+    weak_entry *v;
+    size_t len, cap;
+} weak_rec;
+
+void hx_gc_defer_weak(hx_runtime *rt, hx_object *o, const hx_weak_ops *ops) {
+    HX_ASSERT(rt->in_gc);
+    if (weak_rec.len == weak_rec.cap) {
+        size_t ncap = weak_rec.cap ? weak_rec.cap * 2 : 64;
+        weak_entry *n = raw_realloc(rt, weak_rec.v, weak_rec.cap * sizeof(*n), ncap * sizeof(*n));
+        if (!n) abort(); /* cannot finish marking without memory, as for the gray stack */
+        weak_rec.v = n;
+        weak_rec.cap = ncap;
+    }
+    weak_rec.v[weak_rec.len++] = (weak_entry){o, ops};
+}
+
+static void weak_phase(hx_runtime *rt) {
+    bool progress = true;
+    while (progress) { /* ephemeron fixed point */
+        progress = false;
+        for (size_t i = 0; i < weak_rec.len; i++) {
+            const hx_weak_ops *ops = weak_rec.v[i].ops;
+            if (ops->mark_ephemerons && ops->mark_ephemerons(rt, weak_rec.v[i].obj)) progress = true;
+        }
+        while (rt->gray_len) trace_cell(rt, rt->gray[--rt->gray_len]);
+    }
+    for (size_t i = 0; i < weak_rec.len; i++) weak_rec.v[i].ops->clear_dead(rt, weak_rec.v[i].obj);
+    if (weak_rec.v) raw_realloc(rt, weak_rec.v, weak_rec.cap * sizeof(weak_entry), 0);
+    weak_rec.v = NULL;
+    weak_rec.len = weak_rec.cap = 0;
+}
+
 void hx_gc_collect(hx_runtime *rt) {
     if (rt->in_gc) return;
     rt->in_gc = true;
     mark_roots(rt);
     while (rt->gray_len) trace_cell(rt, rt->gray[--rt->gray_len]);
+    weak_phase(rt); /* weak references: see the section above */
     /* Unlink dead realms from the realm list before their cells go. */
     for (hx_realm **pr = &rt->realms; *pr;) {
         if (!(*pr)->hdr.marked) *pr = (*pr)->next_realm;

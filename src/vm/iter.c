@@ -1,5 +1,5 @@
 /*
- * iterator.c — the iterator abstract operations of ES2025 7.4: GetIterator,
+ * iter.c — the iterator abstract operations of ES2025 7.4: GetIterator,
  * GetIteratorFromMethod, IteratorStepValue, IteratorClose,
  * CreateIteratorResultObject and IterableToList, used by the interpreter
  * (for-of, spread, destructuring) and by every builtin that consumes
@@ -50,6 +50,15 @@ int hx_get_iterator(hx_realm *realm, hx_value v, hx_iter *it) {
  * (and on a throw, as the spec's IteratorStepValue does). */
 int hx_iter_step(hx_realm *realm, hx_iter *it, hx_value *value) {
     hx_runtime *rt = realm->rt;
+    if (it->next_method == HX_INTR(realm, ArrayIteratorProto_next) && hx_is_object(it->iterator) &&
+        hx_class_of(hx_as_object(it->iterator)) == HX_CLASS_ARRAY_ITERATOR) {
+        /* The unmodified %ArrayIteratorPrototype%.next would return a fresh
+         * result object whose own "done"/"value" reads run no code: take the
+         * step without building it. */
+        int r = hx_array_iterator_step(realm, hx_as_object(it->iterator), value);
+        if (r <= 0) it->done = true;
+        return r;
+    }
     hx_value result = hx_call(realm, it->next_method, it->iterator, 0, NULL);
     if (hx_is_exception(result)) goto fail;
     if (!hx_is_object(result)) {

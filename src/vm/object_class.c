@@ -55,6 +55,7 @@ const hx_exotic *hx_exotics[HX_CLASS_COUNT] = {
     [HX_CLASS_SYMBOL] = &hx_primitive_class,
     [HX_CLASS_BIGINT] = &hx_primitive_class,
     [HX_CLASS_DATE] = &hx_primitive_class,
+    [HX_CLASS_REGEXP] = &hx_regexp_class,
     [HX_CLASS_ERROR] = NULL,
     [HX_CLASS_ARGUMENTS] = &hx_data_class,
     [HX_CLASS_MAPPED_ARGUMENTS] = &hx_mapped_arguments_exotic,
@@ -66,6 +67,18 @@ const hx_exotic *hx_exotics[HX_CLASS_COUNT] = {
     [HX_CLASS_WRAP_FOR_VALID_ITERATOR] = &hx_data_class,
     [HX_CLASS_REGEXP_STRING_ITERATOR] = &hx_data_class,
     [HX_CLASS_INTERNAL] = &hx_data_class,
+    [HX_CLASS_ARRAY_BUFFER] = &hx_array_buffer_class,
+    [HX_CLASS_TYPED_ARRAY] = &hx_typed_array_exotic,
+    [HX_CLASS_DATA_VIEW] = &hx_data_class,
+    [HX_CLASS_PROXY] = &hx_proxy_exotic,
+    [HX_CLASS_MAP] = &hx_coll_class,
+    [HX_CLASS_SET] = &hx_coll_class,
+    [HX_CLASS_MAP_ITERATOR] = &hx_coll_iterator_class,
+    [HX_CLASS_SET_ITERATOR] = &hx_coll_iterator_class,
+    [HX_CLASS_WEAKMAP] = &hx_weak_coll_class,
+    [HX_CLASS_WEAKSET] = &hx_weak_coll_class,
+    [HX_CLASS_WEAKREF] = &hx_weakref_class,
+    [HX_CLASS_FINALIZATION_REGISTRY] = &hx_finreg_class,
 };
 
 void hx_class_trace(hx_runtime *rt, hx_object *o) {

@@ -71,6 +71,17 @@ extern const hx_exotic hx_bound_function_class;
 extern const hx_exotic hx_native_function_class;
 extern const hx_exotic hx_primitive_class;
 extern const hx_exotic hx_data_class;
+/* binary-data family (src/builtins/arraybuffer.c, typedarray.c) */
+extern const hx_exotic hx_array_buffer_class;
+extern const hx_exotic hx_typed_array_exotic;
 extern const hx_exotic hx_mapped_arguments_exotic;
+/* regexp family (src/builtins/regexp.c): frees the compiled program */
+extern const hx_exotic hx_regexp_class;
+extern const hx_exotic hx_proxy_exotic;        /* src/vm/proxy.c */
+extern const hx_exotic hx_coll_class;          /* Map, Set: src/builtins/collections.c */
+extern const hx_exotic hx_coll_iterator_class; /* Map / Set iterators: collections.c */
+extern const hx_exotic hx_weak_coll_class;     /* WeakMap, WeakSet: src/builtins/weakcoll.c */
+extern const hx_exotic hx_weakref_class;       /* WeakRef: src/builtins/weakref.c */
+extern const hx_exotic hx_finreg_class;        /* FinalizationRegistry: weakref.c */
 
 #endif

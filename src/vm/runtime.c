@@ -58,6 +58,7 @@ void hx_runtime_destroy(hx_runtime *rt) {
         p = n;
     }
     hx_gc_free_all(rt);
+    hx_mem_free(rt, rt->frames, rt->frames ? (size_t)(rt->max_call_depth + 2) * sizeof(hx_frame) : 0);
     hx_mem_free(rt, rt->atom_table, rt->atom_table ? (rt->atom_mask + 1) * sizeof(hx_string *) : 0);
     hx_mem_free(rt, rt->stack, HX_STACK_VALUES * sizeof(hx_value));
     hr_realloc_fn fn = rt->realloc_fn;

@@ -422,7 +422,8 @@ typedef struct hx_bigint {
     X(ArrayProto_toString) X(ObjProto_toString)                                              \
     X(SharedArrayBuffer) X(Int8Array) X(Uint8Array) X(Uint8ClampedArray) X(Int16Array)        \
     X(Uint16Array) X(Int32Array) X(Uint32Array) X(Float16Array) X(Float32Array)               \
-    X(Float64Array) X(BigInt64Array) X(BigUint64Array)
+    X(Float64Array) X(BigInt64Array) X(BigUint64Array)                                         \
+    X(ArrayIteratorProto_next)
 
 typedef enum hx_intrinsic {
 #define HX_X(name) HX_INTR_##name,
@@ -777,6 +778,8 @@ hx_value hx_make_constructor(hx_realm *realm, hx_native_fn fn, const char *name,
 int hx_get_iterator_from_method(hx_realm *realm, hx_value obj, hx_value method, hx_iter *it);
 /* ES2025 7.4.7 IteratorStep (does not read "value"): 1 not done, 0 done, -1 throw. */
 int hx_iter_step_no_value(hx_realm *realm, hx_iter *it);
+/* %ArrayIteratorPrototype%.next without the result object: 1 value, 0 done, -1 throw. */
+int hx_array_iterator_step(hx_realm *realm, hx_object *it, hx_value *out);
 /* A fresh %ArrayIterator% over the object obj; kind 0 keys, 1 values, 2 entries (ES2025 23.1.5.1). */
 hx_value hx_create_array_iterator(hx_realm *realm, hx_value obj, int kind);
 /* ES2025 10.4.2.3 ArraySpeciesCreate(original, length). */
@@ -836,5 +839,31 @@ hx_value hx_regexp_create(hx_realm *realm, hx_value pattern, hx_value flags);
 /* ES2025 13.2.7.3: the RegExp object for one evaluation of a regexp literal
  * (pattern and flags are the literal's strings, already validated). */
 hx_value hx_regexp_create_literal(hx_realm *realm, hx_value pattern, hx_value flags);
+
+/* ---- proxy, keyed-collection and weak-reference families (src/vm/proxy.c,
+ *      src/builtins/proxy.c, coll_table.c, collections.c, set_methods.c,
+ *      weakcoll.c, weakref.c, and the weak section of src/vm/heap.c) -------- */
+/* ES2025 10.5.15 ProxyCreate ( target, handler ). */
+hx_value hx_proxy_create(hx_realm *realm, hx_value target, hx_value handler);
+/* Revokes a proxy: [[ProxyTarget]] and [[ProxyHandler]] become null. */
+void hx_proxy_revoke(hx_object *proxy);
+/* Weak containers (WeakMap, WeakSet, WeakRef, FinalizationRegistry) and the
+ * collector: a weak container's trace hook marks only what it holds
+ * strongly and registers itself with hx_gc_defer_weak.  After the main mark
+ * loop the collector calls ops->mark_ephemerons (may be NULL) on every
+ * registered container, tracing what they mark, until none marks anything
+ * more (an ephemeron's value is live when its key is); then it calls
+ * ops->clear_dead on each, before the sweep, to drop references to cells
+ * that are about to be freed.  Neither hook may allocate GC cells or run
+ * JavaScript. */
+typedef struct hx_weak_ops {
+    bool (*mark_ephemerons)(hx_runtime *rt, hx_object *o); /* true if it marked anything */
+    void (*clear_dead)(hx_runtime *rt, hx_object *o);
+} hx_weak_ops;
+void hx_gc_defer_weak(hx_runtime *rt, hx_object *o, const hx_weak_ops *ops);
+/* In the weak hooks: whether v is known to be live (non-heap values are). */
+static inline bool hx_gc_is_marked(hx_value v) {
+    return !hx_is_heap(v) || ((hx_cell *)hx_get_ptr(v))->marked;
+}
 
 #endif

@@ -13,9 +13,9 @@ const m = MyArray.from([1, 2]);
 print(m instanceof MyArray, m.length, MyArray.of(1).constructor === MyArray); // expect: true 2 true
 print(m.map(x => x).constructor === MyArray, m.filter(Boolean) instanceof MyArray); // expect: true true
 print(Array[Symbol.species] === Array); // expect: true
-print(Array.isArray([]), Array.isArray({ length: 0 }), Array.isArray(new Proxy([], {}))); // expect: true false true
 function F() { this.args = arguments.length; }
 const f = Array.from.call(F, { length: 2, 0: "x", 1: "y" });
 print(f instanceof F, f.args, f.length, f[1]); // expect: true 1 2 y
 const r = new MyArray(5);
 print(r.length, Object.getPrototypeOf(r) === MyArray.prototype); // expect: 5 true
+print(Array.isArray([]), Array.isArray({ length: 0 }), Array.isArray(new Proxy([], {}))); // expect: true false true
