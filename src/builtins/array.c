@@ -798,8 +798,8 @@ static hx_value array_proto_join(FN_ARGS) {
     for (int64_t k = 0; k < len; k++) {
         hx_handles_restore(rt, mark);
         if (k > 0) {
-            if (sep_s) hx_sb_add_string(&sb, sep_s);
-            else hx_sb_add_unit(&sb, ',');
+            if (!sep_s) hx_sb_add_unit(&sb, ',');
+            else if (sep_s->len) hx_sb_add_string(&sb, sep_s);
         }
         if (sb.failed) break;
         hx_value e;
@@ -813,7 +813,7 @@ static hx_value array_proto_join(FN_ARGS) {
             if (!hx_is_exception(s)) s = hx_to_string(realm, s);
         }
         if (hx_is_exception(s)) goto fail;
-        hx_sb_add_string(&sb, hx_as_string(s));
+        if (hx_as_string(s)->len) hx_sb_add_string(&sb, hx_as_string(s));
         if (HX_ARRAY_POLL(rt, k)) goto fail;
     }
     hx_handles_restore(rt, mark);

@@ -460,16 +460,13 @@ hx_value hx_create_array_iterator(hx_realm *realm, hx_value obj, int kind) {
     return hx_object_value(it);
 }
 
-/* Weak: typed arrays are iterated generically until their family links in. */
-__attribute__((weak)) int64_t hx_typed_array_length_or_throw(hx_realm *realm, hx_object *ta);
-
 /* One step of the CreateArrayIterator closure (23.1.5.1 step 1.b). */
 static int array_iter_step(hx_realm *realm, hx_object *it, hx_value *out) {
     hx_value a = it->u.data.slots[0];
     uint64_t index = it->u.data.bits;
     int64_t len;
     if (hx_is_array_obj(a)) len = hx_as_object(a)->u.array.length;
-    else if (hx_typed_array_length_or_throw && hx_class_of(hx_as_object(a)) == HX_CLASS_TYPED_ARRAY)
+    else if (hx_class_of(hx_as_object(a)) == HX_CLASS_TYPED_ARRAY)
         len = hx_typed_array_length_or_throw(realm, hx_as_object(a)); /* step 1.b.i */
     else
         len = hx_length_of(realm, a); /* step 1.b.ii */

@@ -358,31 +358,69 @@ static hx_value make_indices(hx_realm *realm, const hx_regexp_program *prog, con
     return av;
 }
 
-/* RegExpBuiltinExec; with want_array false, a match returns true instead of
- * the match array (for test(), which only needs the side effects). */
-static hx_value builtin_exec(hx_realm *realm, hx_object *r, hx_value s, bool want_array) {
+/* The groups object of a match (ES2025 22.2.7.2 steps 31-34): named group
+ * values are vals[i] when vals is given, else substrings of flat. */
+static hx_value make_groups(hx_realm *realm, const hx_regexp_program *prog, const int *caps, int ncaps,
+                            hx_string *flat, const hx_value *vals) {
+    hx_object *g = hx_object_new(realm, NULL, HX_CLASS_OBJECT);
+    if (!g) return HX_EXCEPTION;
+    for (int i = 1; i < ncaps; i++) {
+        size_t len;
+        const uint16_t *name = hx_regexp_group_name(prog, i, &len);
+        if (!name || name_taken(prog, caps, i)) continue;
+        hx_value v = vals ? vals[i] : caps[2 * i] < 0 ? HX_UNDEFINED : substr(realm, flat, caps[2 * i], caps[2 * i + 1]);
+        if (hx_is_exception(v)) return v;
+        hx_key k = group_key(realm, name, len);
+        if (hx_is_exception(k) || hx_create_data_property_or_throw(realm, g, k, v) < 0) return HX_EXCEPTION;
+    }
+    return hx_object_value(g);
+}
+
+static bool has_group_names(const hx_regexp_program *prog) {
+    int n = hx_regexp_capture_count(prog);
+    for (int i = 1; i < n; i++) {
+        size_t len;
+        if (hx_regexp_group_name(prog, i, &len)) return true;
+    }
+    return false;
+}
+
+void hx_regexp_raw_free(hx_runtime *rt, hx_regexp_raw *raw) {
+    hx_mem_free(rt, raw->caps, raw->caps_cap * sizeof(int));
+    raw->caps = NULL;
+    raw->caps_cap = 0;
+}
+
+/* RegExpBuiltinExec steps 1-16: finds the match and updates lastIndex.
+ * Returns 1 with raw->caps / ncaps / index filled, 0 for no match, -1 on
+ * throw; *prog_out is the program used (valid until user code runs). */
+static int builtin_match(hx_realm *realm, hx_object *r, hx_value s, hx_regexp_raw *raw,
+                         const hx_regexp_program **prog_out) {
     hx_runtime *rt = realm->rt;
     hx_value rv = hx_object_value(r);
     hx_string *str = hx_as_string(s);
     /* step 2 */
     hx_value liv = hx_get(realm, rv, HX_ATOM(rt, lastIndex));
-    if (hx_is_exception(liv)) return liv;
+    if (hx_is_exception(liv)) return -1;
     int64_t last_index;
-    if (hx_to_length(realm, liv, &last_index) < 0) return HX_EXCEPTION;
+    if (hx_to_length(realm, liv, &last_index) < 0) return -1;
     /* steps 3-9, read after ToLength (which may have recompiled R) */
     const hx_regexp_program *prog = r->u.data.ptr;
-    if (!prog) return hx_throw_type_error(realm, "RegExp exec called on an uninitialized RegExp");
+    if (!prog) {
+        hx_throw_type_error(realm, "RegExp exec called on an uninitialized RegExp");
+        return -1;
+    }
     int bits = (int)r->u.data.bits;
-    bool global = bits & HX_RE_GLOBAL, sticky = bits & HX_RE_STICKY, has_indices = bits & HX_RE_HAS_INDICES;
+    bool global = bits & HX_RE_GLOBAL, sticky = bits & HX_RE_STICKY;
     bool full_unicode = bits & (HX_RE_UNICODE | HX_RE_UNICODE_SETS);
     if (!global && !sticky) last_index = 0;
     /* step 13.a */
     if (last_index > str->len) {
-        if ((global || sticky) && hx_is_exception(set_last_index(realm, rv, hx_int(0)))) return HX_EXCEPTION;
-        return HX_NULL;
+        if ((global || sticky) && hx_is_exception(set_last_index(realm, rv, hx_int(0)))) return -1;
+        return 0;
     }
     hx_string *flat = hx_string_flat(rt, str);
-    if (!flat) return HX_EXCEPTION;
+    if (!flat) return -1;
     /* step 13.b: with full Unicode, a lastIndex inside a surrogate pair
      * starts the match at the pair's code point */
     uint32_t start = (uint32_t)last_index;
@@ -390,84 +428,95 @@ static hx_value builtin_exec(hx_realm *realm, hx_object *r, hx_value s, bool wan
         is_lead(hx_string_char_at(flat, start - 1)))
         start--;
     int ncaps = hx_regexp_capture_count(prog);
-    int small[32];
-    int *caps = small;
-    size_t caps_size = 2 * (size_t)ncaps * sizeof(int);
-    if (2 * ncaps > 32) {
-        caps = hx_mem_alloc(rt, caps_size);
-        if (!caps) return HX_EXCEPTION;
+    if (raw->caps_cap < 2 * (size_t)ncaps) {
+        size_t ncap = 2 * (size_t)ncaps;
+        int *c = hx_mem_realloc(rt, raw->caps, raw->caps_cap * sizeof(int), ncap * sizeof(int));
+        if (!c) return -1;
+        raw->caps = c;
+        raw->caps_cap = ncap;
     }
-    hx_value result = HX_EXCEPTION;
-    int m = run_matcher(realm, prog, flat, start, !sticky, caps);
-    if (m < 0) goto done;
+    int m = run_matcher(realm, prog, flat, start, !sticky, raw->caps);
+    if (m < 0) return -1;
     if (m == 0) {
         /* steps 13.a and 13.d.i */
-        if ((global || sticky) && hx_is_exception(set_last_index(realm, rv, hx_int(0)))) goto done;
-        result = HX_NULL;
-        goto done;
+        if ((global || sticky) && hx_is_exception(set_last_index(realm, rv, hx_int(0)))) return -1;
+        return 0;
     }
     /* the match starts at the loop's lastIndex (steps 13.d.ii / 25) */
-    int match_start = caps[0] == (int)start ? (int)last_index : caps[0];
-    int e = caps[1];
+    raw->ncaps = ncaps;
+    raw->index = raw->caps[0] == (int)start ? (int)last_index : raw->caps[0];
     /* step 16 */
-    if ((global || sticky) && hx_is_exception(set_last_index(realm, rv, hx_int(e)))) goto done;
-    if (!want_array) {
-        result = HX_TRUE;
-        goto done;
-    }
-    /* steps 20-34 */
+    if ((global || sticky) && hx_is_exception(set_last_index(realm, rv, hx_int(raw->caps[1])))) return -1;
+    *prog_out = prog;
+    return 1;
+}
+
+/* RegExpBuiltinExec steps 17-36: the match array of a match found by
+ * builtin_match. */
+static hx_value match_array(hx_realm *realm, hx_object *r, const hx_regexp_program *prog, const hx_regexp_raw *raw,
+                            hx_value s) {
+    hx_runtime *rt = realm->rt;
+    hx_string *flat = hx_string_flat(rt, hx_as_string(s));
+    if (!flat) return HX_EXCEPTION;
+    int ncaps = raw->ncaps;
+    const int *caps = raw->caps;
     hx_value *vals = hx_mem_alloc(rt, (size_t)ncaps * sizeof(hx_value));
-    if (!vals) goto done;
-    bool has_groups = false;
-    for (int i = 0; i < ncaps; i++) {
-        size_t len;
-        if (i > 0 && hx_regexp_group_name(prog, i, &len)) has_groups = true;
-        vals[i] = HX_UNDEFINED;
-    }
+    if (!vals) return HX_EXCEPTION;
     /* the values are rooted by the handle stack until the array holds them */
     for (int i = 0; i < ncaps; i++) {
-        if (caps[2 * i] < 0) continue;
-        vals[i] = substr(realm, flat, i == 0 ? match_start : caps[2 * i], caps[2 * i + 1]);
+        vals[i] = caps[2 * i] < 0 ? HX_UNDEFINED : substr(realm, flat, i == 0 ? raw->index : caps[2 * i], caps[2 * i + 1]);
         if (hx_is_exception(vals[i])) {
             hx_mem_free(rt, vals, (size_t)ncaps * sizeof(hx_value));
-            goto done;
+            return HX_EXCEPTION;
         }
     }
     hx_value av = hx_array_from(realm, vals, (uint32_t)ncaps);
     hx_mem_free(rt, vals, (size_t)ncaps * sizeof(hx_value));
-    if (hx_is_exception(av)) goto done;
+    if (hx_is_exception(av)) return av;
     hx_object *a = hx_as_object(av);
-    if (hx_define_value(realm, a, HX_ATOM(rt, index), hx_int(match_start), HX_PROP_DEFAULT) < 0 ||
+    if (hx_define_value(realm, a, HX_ATOM(rt, index), hx_int(raw->index), HX_PROP_DEFAULT) < 0 ||
         hx_define_value(realm, a, HX_ATOM(rt, input), s, HX_PROP_DEFAULT) < 0)
-        goto done;
+        return HX_EXCEPTION;
+    bool has_groups = has_group_names(prog);
     hx_value groups = HX_UNDEFINED;
     if (has_groups) {
-        hx_object *g = hx_object_new(realm, NULL, HX_CLASS_OBJECT);
-        if (!g) goto done;
-        groups = hx_object_value(g);
-        for (int i = 1; i < ncaps; i++) {
-            size_t len;
-            const uint16_t *name = hx_regexp_group_name(prog, i, &len);
-            if (!name || name_taken(prog, caps, i)) continue;
-            hx_key k = group_key(realm, name, len);
-            if (hx_is_exception(k) || hx_create_data_property_or_throw(realm, g, k, a->elems[i]) < 0) goto done;
-        }
+        groups = make_groups(realm, prog, caps, ncaps, flat, a->elems);
+        if (hx_is_exception(groups)) return groups;
     }
-    if (hx_define_value(realm, a, HX_ATOM(rt, groups), groups, HX_PROP_DEFAULT) < 0) goto done;
+    if (hx_define_value(realm, a, HX_ATOM(rt, groups), groups, HX_PROP_DEFAULT) < 0) return HX_EXCEPTION;
     /* step 35 */
-    if (has_indices) {
-        hx_value ind = make_indices(realm, prog, caps, ncaps, match_start, has_groups);
+    if (r->u.data.bits & HX_RE_HAS_INDICES) {
+        hx_value ind = make_indices(realm, prog, caps, ncaps, raw->index, has_groups);
         if (hx_is_exception(ind) || hx_define_value(realm, a, HX_ATOM(rt, indices), ind, HX_PROP_DEFAULT) < 0)
-            goto done;
+            return HX_EXCEPTION;
     }
-    result = av;
-done:
-    if (caps != small) hx_mem_free(rt, caps, caps_size);
+    return av;
+}
+
+/* RegExpBuiltinExec (ES2025 22.2.7.2).  With raw_out, a match returns
+ * HX_TRUE with the positions and groups object in *raw_out instead of the
+ * array; with want_array false (and no raw_out), a match returns HX_TRUE. */
+static hx_value builtin_exec(hx_realm *realm, hx_object *r, hx_value s, bool want_array, hx_regexp_raw *raw_out) {
+    hx_regexp_raw local = {0};
+    hx_regexp_raw *raw = raw_out ? raw_out : &local;
+    const hx_regexp_program *prog = NULL;
+    int m = builtin_match(realm, r, s, raw, &prog);
+    hx_value result = m < 0 ? HX_EXCEPTION : m == 0 ? HX_NULL : HX_TRUE;
+    if (m > 0 && raw_out) {
+        raw->groups = HX_UNDEFINED;
+        if (has_group_names(prog)) {
+            hx_string *flat = hx_string_flat(realm->rt, hx_as_string(s));
+            raw->groups = flat ? make_groups(realm, prog, raw->caps, raw->ncaps, flat, NULL) : HX_EXCEPTION;
+            if (hx_is_exception(raw->groups)) result = HX_EXCEPTION;
+        }
+    } else if (m > 0 && want_array)
+        result = match_array(realm, r, prog, raw, s);
+    if (!raw_out) hx_regexp_raw_free(realm->rt, &local);
     return result;
 }
 
 hx_value hx_regexp_obj_builtin_exec(hx_realm *realm, hx_object *r, hx_value s) {
-    return builtin_exec(realm, r, s, true);
+    return builtin_exec(realm, r, s, true, NULL);
 }
 
 /* RequireInternalSlot(R, [[RegExpMatcher]]) */
@@ -483,7 +532,7 @@ NATIVE(regexp_proto_exec) {
     if (!r) return HX_EXCEPTION;
     hx_value s = hx_to_string(realm, HX_ARG(0));
     if (hx_is_exception(s)) return s;
-    return builtin_exec(realm, r, s, true);
+    return builtin_exec(realm, r, s, true, NULL);
 }
 
 static bool is_builtin_exec(hx_value f) {
@@ -492,13 +541,14 @@ static bool is_builtin_exec(hx_value f) {
 }
 
 /* ES2025 22.2.7.1 RegExpExec; want_array false allows a true result for a
- * match when the builtin exec runs (nothing else observes the array). */
-static hx_value regexp_exec(hx_realm *realm, hx_value r, hx_value s, bool want_array) {
+ * match when the builtin exec runs (nothing else observes the array), and
+ * raw asks for the match positions instead of the array then. */
+static hx_value regexp_exec(hx_realm *realm, hx_value r, hx_value s, bool want_array, hx_regexp_raw *raw) {
     hx_value exec = hx_get(realm, r, HX_ATOM(realm->rt, exec));
     if (hx_is_exception(exec)) return exec;
     if (hx_is_callable(exec)) {
         if (is_builtin_exec(exec) && hx_regexp_obj_is(r))
-            return builtin_exec(hx_as_object(exec)->u.native.realm, hx_as_object(r), s, want_array);
+            return builtin_exec(hx_as_object(exec)->u.native.realm, hx_as_object(r), s, want_array, raw);
         hx_value result = hx_call(realm, exec, r, 1, &s);
         if (hx_is_exception(result)) return result;
         if (!hx_is_object(result) && !hx_is_null(result))
@@ -506,10 +556,14 @@ static hx_value regexp_exec(hx_realm *realm, hx_value r, hx_value s, bool want_a
         return result;
     }
     if (!hx_regexp_obj_is(r)) return hx_throw_type_error(realm, "RegExp exec called on an incompatible receiver");
-    return builtin_exec(realm, hx_as_object(r), s, want_array);
+    return builtin_exec(realm, hx_as_object(r), s, want_array, raw);
 }
 
-hx_value hx_regexp_obj_exec(hx_realm *realm, hx_value r, hx_value s) { return regexp_exec(realm, r, s, true); }
+hx_value hx_regexp_obj_exec(hx_realm *realm, hx_value r, hx_value s) { return regexp_exec(realm, r, s, true, NULL); }
+
+hx_value hx_regexp_obj_exec_raw(hx_realm *realm, hx_value r, hx_value s, hx_regexp_raw *raw) {
+    return regexp_exec(realm, r, s, true, raw);
+}
 
 /* ES2025 22.2.6.16 RegExp.prototype.test ( S ) */
 NATIVE(regexp_proto_test) {
@@ -517,7 +571,7 @@ NATIVE(regexp_proto_test) {
         return hx_throw_type_error(realm, "RegExp.prototype.test called on a non-object");
     hx_value s = hx_to_string(realm, HX_ARG(0));
     if (hx_is_exception(s)) return s;
-    hx_value m = regexp_exec(realm, this_value, s, false);
+    hx_value m = regexp_exec(realm, this_value, s, false, NULL);
     if (hx_is_exception(m)) return m;
     return hx_bool(!hx_is_null(m));
 }

@@ -89,19 +89,30 @@ NATIVE(regexp_symbol_match) {
     if (!has_flag(realm, flags, 'g')) return hx_regexp_obj_exec(realm, rx, s);
     bool full_unicode = has_flag(realm, flags, 'u') || has_flag(realm, flags, 'v');
     if (set_last_index(realm, rx, 0) < 0) return HX_EXCEPTION;
-    hx_value av = hx_array_new(realm, 0);
+    hx_string *flat = hx_string_flat(rt, hx_as_string(s));
+    hx_value av = flat ? hx_array_new(realm, 0) : HX_EXCEPTION;
     if (hx_is_exception(av)) return av;
+    hx_regexp_raw raw = {0};
+    hx_value out = HX_EXCEPTION;
     for (uint32_t n = 0;; n++) {
         size_t mark = hx_handles_save(rt);
-        hx_value result = hx_regexp_obj_exec(realm, rx, s);
-        if (hx_is_exception(result)) return result;
-        if (hx_is_null(result)) return n == 0 ? HX_NULL : av;
-        hx_value ms = match_string(realm, result);
-        if (hx_is_exception(ms)) return ms;
-        if (hx_create_data_property_or_throw(realm, hx_as_object(av), hx_index_key(n), ms) < 0) return HX_EXCEPTION;
-        if (hx_as_string(ms)->len == 0 && advance_after_empty(realm, rx, s, full_unicode) < 0) return HX_EXCEPTION;
+        hx_value result = hx_regexp_obj_exec_raw(realm, rx, s, &raw);
+        if (hx_is_exception(result)) goto done;
+        if (hx_is_null(result)) {
+            out = n == 0 ? HX_NULL : av;
+            goto done;
+        }
+        /* a raw match's "0" is the matched substring */
+        hx_value ms = result == HX_TRUE ? hx_string_substring(rt, flat, (uint32_t)raw.index, (uint32_t)raw.caps[1])
+                                        : match_string(realm, result);
+        if (hx_is_exception(ms)) goto done;
+        if (hx_create_data_property_or_throw(realm, hx_as_object(av), hx_index_key(n), ms) < 0) goto done;
+        if (hx_as_string(ms)->len == 0 && advance_after_empty(realm, rx, s, full_unicode) < 0) goto done;
         hx_handles_restore(rt, mark);
     }
+done:
+    hx_regexp_raw_free(rt, &raw);
+    return out;
 }
 
 /* ---- [Symbol.matchAll] and %RegExpStringIteratorPrototype% ------------------------- */
@@ -163,10 +174,56 @@ NATIVE(rsi_next) {
 
 /* ---- [Symbol.replace] (ES2025 22.2.6.11) ------------------------------------------ */
 
-/* Steps 14.a-l for one result: the replacement string for it, and its
- * position and matched length. */
-static hx_value replacement_for(hx_realm *realm, hx_value result, hx_value s, hx_value replace_value,
-                                bool functional, uint32_t *position_out, uint32_t *match_len_out) {
+/* One result of the collection loop (steps 9-11): a result object from a
+ * user exec (obj), or a raw builtin match stored as ncaps, index, then the
+ * 2 * ncaps positions at rec[off ...]. */
+typedef struct replace_rec {
+    int *ints;
+    size_t len, cap;
+} replace_rec;
+
+static int64_t rec_push_raw(hx_runtime *rt, replace_rec *rec, const hx_regexp_raw *raw) {
+    size_t need = rec->len + 2 + 2 * (size_t)raw->ncaps;
+    if (need > rec->cap) {
+        size_t ncap = rec->cap ? rec->cap * 2 : 64;
+        while (ncap < need) ncap *= 2;
+        int *p = hx_mem_realloc(rt, rec->ints, rec->cap * sizeof(int), ncap * sizeof(int));
+        if (!p) return -1;
+        rec->ints = p;
+        rec->cap = ncap;
+    }
+    int64_t off = (int64_t)rec->len;
+    rec->ints[rec->len++] = raw->ncaps;
+    rec->ints[rec->len++] = raw->index;
+    memcpy(rec->ints + rec->len, raw->caps, 2 * (size_t)raw->ncaps * sizeof(int));
+    rec->len += 2 * (size_t)raw->ncaps;
+    return off;
+}
+
+/* Steps 14.k-l: the replacement for one match, from matched, captures
+ * (args[1 .. ncaptures]), position and namedCaptures.  args has room for
+ * ncaptures + 4 values and args[0] is matched. */
+static hx_value replacement(hx_realm *realm, hx_value *args, uint32_t ncaptures, double position, hx_value s,
+                            hx_value named, hx_value replace_value, bool functional) {
+    if (functional) {
+        size_t argc = (size_t)ncaptures + 1;
+        args[argc++] = hx_number(position);
+        args[argc++] = s;
+        if (!hx_is_undefined(named)) args[argc++] = named;
+        hx_value rv = hx_call(realm, replace_value, HX_UNDEFINED, (int)argc, args);
+        if (hx_is_exception(rv)) return rv;
+        return hx_to_string(realm, rv);
+    }
+    if (!hx_is_undefined(named)) {
+        named = hx_to_object(realm, named);
+        if (hx_is_exception(named)) return named;
+    }
+    return hx_get_substitution(realm, args[0], s, (uint32_t)position, args + 1, ncaptures, named, replace_value);
+}
+
+/* Steps 14.a-l for a result object. */
+static hx_value replacement_for_object(hx_realm *realm, hx_value result, hx_value s, hx_value replace_value,
+                                       bool functional, uint32_t *position_out, uint32_t *match_len_out) {
     hx_runtime *rt = realm->rt;
     uint32_t length_s = hx_as_string(s)->len;
     int64_t result_length = hx_length_of(realm, result);
@@ -174,7 +231,6 @@ static hx_value replacement_for(hx_realm *realm, hx_value result, hx_value s, hx
     int64_t ncaptures = result_length - 1 > 0 ? result_length - 1 : 0;
     hx_value matched = match_string(realm, result);
     if (hx_is_exception(matched)) return matched;
-    uint32_t match_length = hx_as_string(matched)->len;
     hx_value pv = hx_get(realm, result, HX_ATOM(rt, index));
     if (hx_is_exception(pv)) return pv;
     double position;
@@ -182,7 +238,6 @@ static hx_value replacement_for(hx_realm *realm, hx_value result, hx_value s, hx
     position = position < 0 ? 0 : position > length_s ? length_s : position;
     if ((uint64_t)ncaptures + 4 > HX_MAX_APPLY_ARGS)
         return hx_throw_range_error(realm, "Too many captures in RegExp result");
-    /* the replacer arguments: matched, captures..., position, S, [groups] */
     size_t nargs = (size_t)ncaptures + 4;
     hx_value *args = hx_mem_alloc(rt, nargs * sizeof(hx_value));
     if (!args) return HX_EXCEPTION;
@@ -199,24 +254,35 @@ static hx_value replacement_for(hx_realm *realm, hx_value result, hx_value s, hx
     }
     hx_value named = hx_get(realm, result, HX_ATOM(rt, groups));
     if (hx_is_exception(named)) goto done;
-    if (functional) {
-        size_t argc = (size_t)ncaptures + 1;
-        args[argc++] = hx_number(position);
-        args[argc++] = s;
-        if (!hx_is_undefined(named)) args[argc++] = named;
-        hx_value rv = hx_call(realm, replace_value, HX_UNDEFINED, (int)argc, args);
-        if (hx_is_exception(rv)) goto done;
-        out = hx_to_string(realm, rv);
-    } else {
-        if (!hx_is_undefined(named)) {
-            named = hx_to_object(realm, named);
-            if (hx_is_exception(named)) goto done;
-        }
-        out = hx_get_substitution(realm, matched, s, (uint32_t)position, args + 1, (uint32_t)ncaptures, named,
-                                  replace_value);
-    }
+    out = replacement(realm, args, (uint32_t)ncaptures, position, s, named, replace_value, functional);
     *position_out = (uint32_t)position;
-    *match_len_out = match_length;
+    *match_len_out = hx_as_string(matched)->len;
+done:
+    hx_mem_free(rt, args, nargs * sizeof(hx_value));
+    return out;
+}
+
+/* Steps 14.a-l for a raw builtin match (rec as replace_rec describes). */
+static hx_value replacement_for_raw(hx_realm *realm, const int *rec, hx_value groups, hx_value s, hx_string *flat,
+                                    hx_value replace_value, bool functional, uint32_t *position_out,
+                                    uint32_t *match_len_out) {
+    hx_runtime *rt = realm->rt;
+    int ncaps = rec[0], index = rec[1];
+    const int *caps = rec + 2;
+    size_t nargs = (size_t)ncaps + 3;
+    hx_value *args = hx_mem_alloc(rt, nargs * sizeof(hx_value));
+    if (!args) return HX_EXCEPTION;
+    hx_value out = HX_EXCEPTION;
+    for (int i = 0; i < ncaps; i++) {
+        int from = i == 0 ? index : caps[2 * i];
+        args[i] = caps[2 * i] < 0 ? HX_UNDEFINED
+                  : from >= caps[2 * i + 1] ? HX_ATOM(rt, empty)
+                                            : hx_string_substring(rt, flat, (uint32_t)from, (uint32_t)caps[2 * i + 1]);
+        if (hx_is_exception(args[i])) goto done;
+    }
+    out = replacement(realm, args, (uint32_t)ncaps - 1, index, s, groups, replace_value, functional);
+    *position_out = (uint32_t)index;
+    *match_len_out = hx_as_string(args[0])->len;
 done:
     hx_mem_free(rt, args, nargs * sizeof(hx_value));
     return out;
@@ -241,36 +307,57 @@ NATIVE(regexp_symbol_replace) {
         full_unicode = has_flag(realm, flags, 'u') || has_flag(realm, flags, 'v');
         if (set_last_index(realm, rx, 0) < 0) return HX_EXCEPTION;
     }
-    /* steps 9-11: collect the results */
+    hx_string *flat = hx_string_flat(rt, hx_as_string(s));
+    if (!flat) return HX_EXCEPTION;
+    /* steps 9-11: collect the results; results[i] is the result object, or
+     * for a raw match its groups value with offsets[i] >= 0 into rec */
     hx_value results = hx_array_new(realm, 0);
     if (hx_is_exception(results)) return results;
+    hx_object *ro = hx_as_object(results);
+    hx_regexp_raw raw = {0};
+    replace_rec rec = {0};
+    int64_t *offsets = NULL;
+    size_t offsets_cap = 0;
+    hx_sb sb;
+    hx_sb_init(&sb, rt);
+    hx_value out = HX_EXCEPTION;
     for (;;) {
         size_t mark = hx_handles_save(rt);
-        hx_value result = hx_regexp_obj_exec(realm, rx, s);
-        if (hx_is_exception(result)) return result;
+        hx_value result = hx_regexp_obj_exec_raw(realm, rx, s, &raw);
+        if (hx_is_exception(result)) goto done;
         if (hx_is_null(result)) break;
-        if (hx_array_push(realm, hx_as_object(results), result) < 0) return HX_EXCEPTION;
+        uint32_t n = ro->u.array.length;
+        if (n >= offsets_cap) {
+            size_t ncap = offsets_cap ? offsets_cap * 2 : 16;
+            int64_t *p = hx_mem_realloc(rt, offsets, offsets_cap * sizeof(int64_t), ncap * sizeof(int64_t));
+            if (!p) goto done;
+            offsets = p;
+            offsets_cap = ncap;
+        }
+        offsets[n] = result == HX_TRUE ? rec_push_raw(rt, &rec, &raw) : -1;
+        if (result == HX_TRUE && offsets[n] < 0) goto done;
+        if (hx_array_push(realm, ro, result == HX_TRUE ? raw.groups : result) < 0) goto done;
         if (!global) break;
-        hx_value ms = match_string(realm, result);
-        if (hx_is_exception(ms)) return ms;
-        if (hx_as_string(ms)->len == 0 && advance_after_empty(realm, rx, s, full_unicode) < 0) return HX_EXCEPTION;
+        hx_value ms;
+        if (result == HX_TRUE) ms = raw.caps[1] > raw.index ? HX_TRUE : HX_FALSE; /* non-empty? */
+        else {
+            ms = match_string(realm, result);
+            if (hx_is_exception(ms)) goto done;
+            ms = hx_bool(hx_as_string(ms)->len != 0);
+        }
+        if (ms == HX_FALSE && advance_after_empty(realm, rx, s, full_unicode) < 0) goto done;
         hx_handles_restore(rt, mark);
     }
     /* steps 12-16 */
-    hx_string *flat = hx_string_flat(rt, hx_as_string(s));
-    if (!flat) return HX_EXCEPTION;
-    hx_sb sb;
-    hx_sb_init(&sb, rt);
     uint32_t next_source_position = 0;
-    hx_object *ro = hx_as_object(results);
-    for (uint32_t i = 0; i < ro->elem_len; i++) {
+    for (uint32_t i = 0; i < ro->u.array.length; i++) {
         size_t mark = hx_handles_save(rt);
         uint32_t position = 0, match_length = 0;
-        hx_value rep = replacement_for(realm, ro->elems[i], s, replace_value, functional, &position, &match_length);
-        if (hx_is_exception(rep)) {
-            hx_sb_free(&sb);
-            return rep;
-        }
+        hx_value rep = offsets[i] >= 0 ? replacement_for_raw(realm, rec.ints + offsets[i], ro->elems[i], s, flat,
+                                                             replace_value, functional, &position, &match_length)
+                                       : replacement_for_object(realm, ro->elems[i], s, replace_value, functional,
+                                                                &position, &match_length);
+        if (hx_is_exception(rep)) goto done;
         if (position >= next_source_position) {
             sb_add_range(&sb, flat, next_source_position, position);
             hx_sb_add_string(&sb, hx_as_string(rep));
@@ -279,7 +366,13 @@ NATIVE(regexp_symbol_replace) {
         hx_handles_restore(rt, mark);
     }
     if (next_source_position < flat->len) sb_add_range(&sb, flat, next_source_position, flat->len);
-    return hx_sb_finish(&sb);
+    out = hx_sb_finish(&sb);
+done:
+    if (hx_is_exception(out)) hx_sb_free(&sb);
+    hx_regexp_raw_free(rt, &raw);
+    hx_mem_free(rt, rec.ints, rec.cap * sizeof(int));
+    hx_mem_free(rt, offsets, offsets_cap * sizeof(int64_t));
+    return out;
 }
 
 /* ---- [Symbol.search] (ES2025 22.2.6.12) -------------------------------------------- */
@@ -342,20 +435,21 @@ NATIVE(regexp_symbol_split) {
     }
     uint32_t p = 0, length_a = 0;
     double q = p;
+    hx_regexp_raw raw = {0};
     while (q < size) {
         size_t mark = hx_handles_save(rt);
-        if (set_last_index(realm, splitter, q) < 0) return HX_EXCEPTION;
-        hx_value z = hx_regexp_obj_exec(realm, splitter, s);
-        if (hx_is_exception(z)) return z;
+        if (set_last_index(realm, splitter, q) < 0) goto fail;
+        hx_value z = hx_regexp_obj_exec_raw(realm, splitter, s, &raw);
+        if (hx_is_exception(z)) goto fail;
         if (hx_is_null(z)) {
             q = hx_regexp_obj_advance(flat, q, unicode_matching);
             hx_handles_restore(rt, mark);
             continue;
         }
         hx_value liv = hx_get(realm, splitter, HX_ATOM(rt, lastIndex));
-        if (hx_is_exception(liv)) return liv;
+        if (hx_is_exception(liv)) goto fail;
         int64_t e;
-        if (hx_to_length(realm, liv, &e) < 0) return HX_EXCEPTION;
+        if (hx_to_length(realm, liv, &e) < 0) goto fail;
         if (e > size) e = size;
         if ((uint32_t)e == p) {
             q = hx_regexp_obj_advance(flat, q, unicode_matching);
@@ -364,26 +458,41 @@ NATIVE(regexp_symbol_split) {
         }
         hx_value t = p < (uint32_t)q ? hx_string_substring(rt, flat, p, (uint32_t)q) : HX_ATOM(rt, empty);
         if (hx_is_exception(t) || hx_create_data_property_or_throw(realm, a, hx_index_key(length_a), t) < 0)
-            return HX_EXCEPTION;
-        if (++length_a == lim) return av;
+            goto fail;
+        if (++length_a == lim) goto out;
         p = (uint32_t)e;
-        int64_t ncaps = hx_length_of(realm, z);
-        if (ncaps < 0) return HX_EXCEPTION;
+        int64_t ncaps = z == HX_TRUE ? raw.ncaps : hx_length_of(realm, z);
+        if (ncaps < 0) goto fail;
         ncaps = ncaps - 1 > 0 ? ncaps - 1 : 0;
         for (int64_t i = 1; i <= ncaps; i++) {
-            hx_value cap = hx_get(realm, z, hx_index_key((uint32_t)i));
+            hx_value cap;
+            if (z != HX_TRUE)
+                cap = hx_get(realm, z, hx_index_key((uint32_t)i));
+            else if (raw.caps[2 * i] < 0)
+                cap = HX_UNDEFINED;
+            else if (raw.caps[2 * i] == raw.caps[2 * i + 1])
+                cap = HX_ATOM(rt, empty);
+            else
+                cap = hx_string_substring(rt, flat, (uint32_t)raw.caps[2 * i], (uint32_t)raw.caps[2 * i + 1]);
             if (hx_is_exception(cap) ||
                 hx_create_data_property_or_throw(realm, a, hx_index_key(length_a), cap) < 0)
-                return HX_EXCEPTION;
-            if (++length_a == lim) return av;
+                goto fail;
+            if (++length_a == lim) goto out;
         }
         q = p;
         hx_handles_restore(rt, mark);
     }
-    hx_value t = p < size ? hx_string_substring(rt, flat, p, size) : HX_ATOM(rt, empty);
-    if (hx_is_exception(t) || hx_create_data_property_or_throw(realm, a, hx_index_key(length_a), t) < 0)
-        return HX_EXCEPTION;
+    {
+        hx_value t = p < size ? hx_string_substring(rt, flat, p, size) : HX_ATOM(rt, empty);
+        if (hx_is_exception(t) || hx_create_data_property_or_throw(realm, a, hx_index_key(length_a), t) < 0)
+            goto fail;
+    }
+out:
+    hx_regexp_raw_free(rt, &raw);
     return av;
+fail:
+    hx_regexp_raw_free(rt, &raw);
+    return HX_EXCEPTION;
 }
 
 /* ---- installation ---------------------------------------------------------------- */

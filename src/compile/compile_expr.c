@@ -612,6 +612,8 @@ static void compile_assign(hx_fstate *fs, hx_ast_node *n) {
         emit_ref_get(fs, t, k, key);
         hx_opcode j = op == HX_OP_AND ? HX_OPC_jmp_false_keep : op == HX_OP_OR ? HX_OPC_jmp_true_keep : HX_OPC_jmp_not_nullish_keep;
         uint32_t skip = hx_emit_jump(fs, j);
+        int kept = fs->depth;
+        hx_adjust(fs, -1); /* the fall-through path popped the old value */
         if ((k == REF_NAME || k == REF_DYN) && hx_is_anonymous_fn(n->u.assign.value)) {
             hx_value nm = hx_string_from_utf8(fs->rt, t->u.ident.name->utf8, t->u.ident.name->len);
             hx_compile_expr_named(fs, n->u.assign.value, nm);
@@ -620,11 +622,11 @@ static void compile_assign(hx_fstate *fs, hx_ast_node *n) {
         emit_ref_put(fs, t, k, key);
         uint32_t done = hx_emit_jump(fs, HX_OPC_jmp);
         hx_patch_here(fs, skip);
+        fs->depth = kept;
         /* short-circuited: drop the reference operands below the value */
         int extra = ref_items(k);
         for (int i = 0; i < extra; i++) hx_emit_op(fs, HX_OPC_nip);
         hx_patch_here(fs, done);
-        hx_adjust(fs, 0);
         return;
     }
     emit_ref_get(fs, t, k, key);
@@ -663,6 +665,7 @@ static void compile_logical(hx_fstate *fs, hx_ast_node *n) {
                   : n->u.binary.op == HX_OP_OR ? HX_OPC_jmp_true_keep
                                                : HX_OPC_jmp_not_nullish_keep;
     uint32_t at = hx_emit_jump(fs, j);
+    hx_adjust(fs, -1); /* the fall-through path popped the left value */
     hx_compile_expr(fs, n->u.binary.right);
     hx_patch_here(fs, at);
 }

@@ -515,8 +515,19 @@ static void annexb_copy(hx_fstate *fs, hx_ast_node *fn) {
     }
 }
 
+static void compile_stmt(hx_fstate *fs, hx_ast_node *n);
+
+/* Statements leave the operand stack as they found it. */
 void hx_compile_stmt(hx_fstate *fs, hx_ast_node *n) {
     if (hx_cur_compiler->failed || !n) return;
+    int depth = fs->depth;
+    compile_stmt(fs, n);
+    HX_ASSERT(hx_cur_compiler->failed || fs->depth == depth || n->kind == HX_AST_RETURN || n->kind == HX_AST_THROW ||
+              n->kind == HX_AST_BREAK || n->kind == HX_AST_CONTINUE);
+    (void)depth;
+}
+
+static void compile_stmt(hx_fstate *fs, hx_ast_node *n) {
     hx_set_pos(fs, n);
     if (n->kind != HX_AST_LABELED && n->kind != HX_AST_WHILE && n->kind != HX_AST_DO_WHILE &&
         n->kind != HX_AST_FOR && n->kind != HX_AST_FOR_IN && n->kind != HX_AST_FOR_OF && n->kind != HX_AST_SWITCH &&

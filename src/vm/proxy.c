@@ -124,6 +124,15 @@ static bool is_compatible(hx_realm *realm, bool extensible, const hx_desc *desc,
                                  false) > 0;
 }
 
+/* Private names (class #fields, methods, brands) live in the proxy object
+ * itself, like [[PrivateElements]]: they never reach the handler or the
+ * target (ES2025 7.3.26 PrivateFieldAdd and friends are not internal
+ * methods).  The interpreter reads them with the ordinary algorithms and
+ * adds them with hx_define_value, which reaches [[DefineOwnProperty]]. */
+static bool is_private(hx_key key) {
+    return hx_is_symbol(key) && (hx_as_symbol(key)->hdr.flags & HX_SYM_PRIVATE);
+}
+
 /* ---- [[GetPrototypeOf]] / [[SetPrototypeOf]] (10.5.1, 10.5.2) --------------- */
 
 static hx_value proxy_get_prototype_of(hx_realm *realm, hx_object *p) {
@@ -264,6 +273,7 @@ static void root_desc(hx_runtime *rt, const hx_desc *d) {
 
 static int proxy_get_own_property(hx_realm *realm, hx_object *p, hx_key key, hx_desc *out) {
     hx_runtime *rt = realm->rt;
+    if (is_private(key)) return hx_ordinary_get_own_property(realm, p, key, out);
     size_t mark;
     if (!enter(realm, &mark)) return -1;
     trap_ctx c;
@@ -345,6 +355,7 @@ done:
 static int proxy_define_own_property(hx_realm *realm, hx_object *p, hx_key key, const hx_desc *desc,
                                      bool throw_on_fail) {
     hx_runtime *rt = realm->rt;
+    if (is_private(key)) return hx_ordinary_define_own_property(realm, p, key, desc, throw_on_fail);
     size_t mark;
     if (!enter(realm, &mark)) return -1;
     trap_ctx c;

@@ -784,10 +784,9 @@ int hx_array_iterator_step(hx_realm *realm, hx_object *it, hx_value *out);
 hx_value hx_create_array_iterator(hx_realm *realm, hx_value obj, int kind);
 /* ES2025 10.4.2.3 ArraySpeciesCreate(original, length). */
 hx_value hx_array_species_create(hx_realm *realm, hx_value original, double length);
-/* To be provided by the typed-array family (src/builtins/typedarray*.c): for a
- * HX_CLASS_TYPED_ARRAY object, TypedArrayLength, or -1 with a TypeError
- * pending when it is out of bounds (ES2025 23.1.5.1 step 1.b.i).  Array
- * iterators use it when it is linked in (weak reference). */
+/* typedarray.c: for a HX_CLASS_TYPED_ARRAY object, TypedArrayLength, or -1
+ * with a TypeError pending when it is out of bounds (ES2025 23.1.5.1 step
+ * 1.b.i, used by array iterators). */
 int64_t hx_typed_array_length_or_throw(hx_realm *realm, hx_object *ta);
 
 /* ---- object / function / symbol families (src/builtins/object.c,
