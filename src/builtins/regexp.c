@@ -680,9 +680,9 @@ NATIVE(regexp_proto_to_string) {
     hx_sb sb;
     hx_sb_init(&sb, rt);
     hx_sb_add_unit(&sb, '/');
-    hx_sb_add_string(&sb, hx_as_string(p));
+    if (hx_as_string(p)->len) hx_sb_add_string(&sb, hx_as_string(p));
     hx_sb_add_unit(&sb, '/');
-    hx_sb_add_string(&sb, hx_as_string(f));
+    if (hx_as_string(f)->len) hx_sb_add_string(&sb, hx_as_string(f));
     return hx_sb_finish(&sb);
 }
 

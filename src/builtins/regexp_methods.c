@@ -360,7 +360,7 @@ NATIVE(regexp_symbol_replace) {
         if (hx_is_exception(rep)) goto done;
         if (position >= next_source_position) {
             sb_add_range(&sb, flat, next_source_position, position);
-            hx_sb_add_string(&sb, hx_as_string(rep));
+            if (hx_as_string(rep)->len) hx_sb_add_string(&sb, hx_as_string(rep));
             next_source_position = position + match_length;
         }
         hx_handles_restore(rt, mark);

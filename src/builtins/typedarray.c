@@ -119,7 +119,7 @@ static int numeric_key(hx_realm *realm, hx_key key, double *out) {
     return 1;
 }
 
-/* ES2025 10.4.5.1 [[GetOwnProperty]] */
+/* ES2025 10.4.5.2 [[GetOwnProperty]] */
 static int ta_get_own(hx_realm *realm, hx_object *o, hx_key key, hx_desc *d) {
     double idx;
     int r = numeric_key(realm, key, &idx);
@@ -135,7 +135,7 @@ static int ta_get_own(hx_realm *realm, hx_object *o, hx_key key, hx_desc *d) {
     return 1;
 }
 
-/* ES2025 10.4.5.2 [[HasProperty]] */
+/* ES2025 10.4.5.3 [[HasProperty]] */
 static int ta_has(hx_realm *realm, hx_object *o, hx_key key) {
     double idx;
     int r = numeric_key(realm, key, &idx);
@@ -150,29 +150,29 @@ static int ta_has(hx_realm *realm, hx_object *o, hx_key key) {
 
 static int refuse(hx_realm *realm, bool throw_on_fail, const char *what) {
     if (!throw_on_fail) return 0;
-    hx_throw_type_error(realm, "Cannot %s a typed array element", what);
+    hx_throw_type_error(realm, "%s", what);
     return -1;
 }
 
-/* ES2025 10.4.5.3 [[DefineOwnProperty]] */
+/* ES2025 10.4.5.4 [[DefineOwnProperty]] */
 static int ta_define(hx_realm *realm, hx_object *o, hx_key key, const hx_desc *desc, bool throw_on_fail) {
     double idx;
     int r = numeric_key(realm, key, &idx);
     if (r < 0) return -1;
     if (!r) return hx_ordinary_define_own_property(realm, o, key, desc, throw_on_fail);
-    if (!hx_ta_valid_index(o, idx)) return refuse(realm, throw_on_fail, "define out-of-range"); /* step 1.b.i */
+    if (!hx_ta_valid_index(o, idx)) return refuse(realm, throw_on_fail, "Cannot define a typed array element out of range"); /* step 1.b.i */
     if ((desc->has & HX_DESC_CONFIGURABLE) && !(desc->flags & HX_PROP_CONFIGURABLE))
-        return refuse(realm, throw_on_fail, "make non-configurable");
+        return refuse(realm, throw_on_fail, "Typed array elements cannot be made non-configurable");
     if ((desc->has & HX_DESC_ENUMERABLE) && !(desc->flags & HX_PROP_ENUMERABLE))
-        return refuse(realm, throw_on_fail, "make non-enumerable");
-    if (desc->has & (HX_DESC_GET | HX_DESC_SET)) return refuse(realm, throw_on_fail, "define an accessor on");
+        return refuse(realm, throw_on_fail, "Typed array elements cannot be made non-enumerable");
+    if (desc->has & (HX_DESC_GET | HX_DESC_SET)) return refuse(realm, throw_on_fail, "Typed array elements cannot be accessors");
     if ((desc->has & HX_DESC_WRITABLE) && !(desc->flags & HX_PROP_WRITABLE))
-        return refuse(realm, throw_on_fail, "make read-only");
+        return refuse(realm, throw_on_fail, "Typed array elements cannot be made read-only");
     if ((desc->has & HX_DESC_VALUE) && hx_ta_set_element(realm, o, idx, desc->value) < 0) return -1;
     return 1;
 }
 
-/* ES2025 10.4.5.4 [[Get]] */
+/* ES2025 10.4.5.5 [[Get]] */
 static hx_value ta_get(hx_realm *realm, hx_object *o, hx_key key, hx_value receiver) {
     double idx;
     int r = numeric_key(realm, key, &idx);
@@ -195,15 +195,15 @@ static hx_value ta_get(hx_realm *realm, hx_object *o, hx_key key, hx_value recei
 static int set_with_own_desc(hx_realm *realm, hx_key key, hx_value v, hx_value receiver, const hx_desc *own,
                              bool throw_on_fail) {
     if (!(own->flags & HX_PROP_ACCESSOR)) {
-        if (!(own->flags & HX_PROP_WRITABLE)) return refuse(realm, throw_on_fail, "assign to a read-only property of");
-        if (!hx_is_object(receiver)) return refuse(realm, throw_on_fail, "set a property on a primitive receiver of");
+        if (!(own->flags & HX_PROP_WRITABLE)) return refuse(realm, throw_on_fail, "Cannot assign to a read-only property");
+        if (!hx_is_object(receiver)) return refuse(realm, throw_on_fail, "Cannot set a property on a primitive receiver");
         hx_object *r = hx_as_object(receiver);
         hx_desc ex;
         int rh = hx_get_own_property(realm, r, key, &ex);
         if (rh < 0) return -1;
         if (rh) {
-            if (ex.flags & HX_PROP_ACCESSOR) return refuse(realm, throw_on_fail, "assign to an accessor through");
-            if (!(ex.flags & HX_PROP_WRITABLE)) return refuse(realm, throw_on_fail, "assign to a read-only property through");
+            if (ex.flags & HX_PROP_ACCESSOR) return refuse(realm, throw_on_fail, "Cannot assign: the receiver's property is an accessor");
+            if (!(ex.flags & HX_PROP_WRITABLE)) return refuse(realm, throw_on_fail, "Cannot assign to a read-only property of the receiver");
             hx_desc vd = {v, HX_UNDEFINED, HX_UNDEFINED, 0, HX_DESC_VALUE};
             return hx_define_own_property(realm, r, key, &vd, throw_on_fail);
         }
@@ -211,12 +211,12 @@ static int set_with_own_desc(hx_realm *realm, hx_key key, hx_value v, hx_value r
                       HX_DESC_VALUE | HX_DESC_WRITABLE | HX_DESC_ENUMERABLE | HX_DESC_CONFIGURABLE};
         return hx_define_own_property(realm, r, key, &nd, throw_on_fail);
     }
-    if (hx_is_undefined(own->setter)) return refuse(realm, throw_on_fail, "set a getter-only property of");
+    if (hx_is_undefined(own->setter)) return refuse(realm, throw_on_fail, "Cannot set a property that has only a getter");
     hx_value res = hx_call(realm, own->setter, receiver, 1, &v);
     return hx_is_exception(res) ? -1 : 1;
 }
 
-/* ES2025 10.4.5.5 [[Set]] */
+/* ES2025 10.4.5.6 [[Set]] */
 static int ta_set(hx_realm *realm, hx_object *o, hx_key key, hx_value v, hx_value receiver, bool throw_on_fail) {
     double idx;
     int r = numeric_key(realm, key, &idx);
@@ -239,14 +239,14 @@ static int ta_set(hx_realm *realm, hx_object *o, hx_key key, hx_value v, hx_valu
     return set_with_own_desc(realm, key, v, receiver, &own, throw_on_fail);
 }
 
-/* ES2025 10.4.5.6 [[Delete]] */
+/* ES2025 10.4.5.7 [[Delete]] */
 static int ta_delete(hx_realm *realm, hx_object *o, hx_key key, bool throw_on_fail) {
     double idx;
     int r = numeric_key(realm, key, &idx);
     if (r < 0) return -1;
     if (!r) return hx_ordinary_delete(realm, o, key, throw_on_fail);
     if (!hx_ta_valid_index(o, idx)) return 1;
-    return refuse(realm, throw_on_fail, "delete");
+    return refuse(realm, throw_on_fail, "Cannot delete a typed array element");
 }
 
 /* The property key of element i as a string value. */
@@ -255,7 +255,7 @@ static hx_value index_string(hx_realm *realm, size_t i) {
     return hx_number_to_string_value(realm->rt, (double)i);
 }
 
-/* ES2025 10.4.5.7 [[OwnPropertyKeys]] */
+/* ES2025 10.4.5.8 [[OwnPropertyKeys]] */
 static int ta_own_keys(hx_realm *realm, hx_object *o, hx_object *keys, int filter) {
     if ((filter & HX_KEYS_STRINGS) && !hx_ta_out_of_bounds(o)) {
         size_t len = hx_ta_length(o);
@@ -269,8 +269,8 @@ static int ta_own_keys(hx_realm *realm, hx_object *o, hx_object *keys, int filte
     return hx_ordinary_own_keys(realm, o, keys, filter);
 }
 
-/* ES2025 10.4.5.? [[PreventExtensions]]: a view whose length can change
- * stays extensible (IsTypedArrayFixedLength). */
+/* ES2025 10.4.5.1 [[PreventExtensions]]: a view whose length can change
+ * stays extensible (IsTypedArrayFixedLength, 10.4.5.15). */
 static int ta_prevent_extensions(hx_realm *realm, hx_object *o) {
     hx_object *b = hx_view_buffer(o);
     if (hx_view_tracking(o) || (!hx_abuf_fixed(b) && !hx_abuf_shared(b))) return 0;
@@ -302,7 +302,7 @@ static hx_key key_of(hx_realm *realm, size_t k) {
     return hx_is_exception(s) ? s : hx_key_from_string(realm->rt, s);
 }
 
-/* ES2025 10.4.5.9 TypedArrayCreate part of AllocateTypedArray (23.2.5.1.1):
+/* ES2025 10.4.5.11 TypedArrayCreate part of AllocateTypedArray (23.2.5.1.1):
  * an object of the type with no buffer yet. */
 static hx_object *ta_create(hx_realm *realm, hx_value new_target, int type) {
     hx_value ov = hx_ordinary_create_from_constructor(realm, new_target, HX_INTR_Int8ArrayPrototype + type,

@@ -97,22 +97,22 @@ static inline bool hx_is_ta(hx_value v) {
 
 /* ---- typed arrays (typedarray.c) -------------------------------------------- */
 
-/* ES2025 10.4.5.12 IsTypedArrayOutOfBounds (detached counts as out of bounds). */
+/* ES2025 10.4.5.14 IsTypedArrayOutOfBounds (detached counts as out of bounds). */
 bool hx_ta_out_of_bounds(hx_object *ta);
 /* ES2025 10.4.5.13 TypedArrayLength; 0 when out of bounds. */
 size_t hx_ta_length(hx_object *ta);
 /* ES2025 23.2.4.4 ValidateTypedArray: the typed array, or NULL with a
  * TypeError pending; *len receives TypedArrayLength. */
 hx_object *hx_ta_validate(hx_realm *realm, hx_value v, size_t *len, const char *method);
-/* ES2025 10.4.5.14 IsValidIntegerIndex. */
+/* ES2025 10.4.5.16 IsValidIntegerIndex. */
 bool hx_ta_valid_index(hx_object *ta, double index);
 /* Address of element i (no checks). */
 static inline uint8_t *hx_ta_addr(hx_object *ta, size_t i) {
     return hx_abuf_of(hx_view_buffer(ta))->data + hx_view_offset(ta) + i * hx_ta_elem_size[hx_ta_type_of(ta)];
 }
-/* ES2025 10.4.5.15 TypedArrayGetElement: undefined when the index is not valid. */
+/* ES2025 10.4.5.17 TypedArrayGetElement: undefined when the index is not valid. */
 hx_value hx_ta_get_element(hx_realm *realm, hx_object *ta, double index);
-/* ES2025 10.4.5.16 TypedArraySetElement (converts v first); -1 on throw. */
+/* ES2025 10.4.5.18 TypedArraySetElement (converts v first); -1 on throw. */
 int hx_ta_set_element(hx_realm *realm, hx_object *ta, double index, hx_value v);
 /* Stores an already converted value when the index is still valid. */
 void hx_ta_store(hx_object *ta, double index, hx_value num);

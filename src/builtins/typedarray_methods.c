@@ -4,7 +4,7 @@
  * slice, subarray), sorting and the change-array-by-copy methods.
  *
  * For a typed array O, Get(O, k) and Set(O, k, v, true) with a numeric key
- * reduce to TypedArrayGetElement / TypedArraySetElement (10.4.5.4-5), and
+ * reduce to TypedArrayGetElement / TypedArraySetElement (10.4.5.5-6), and
  * HasProperty to IsValidIntegerIndex; the methods call those directly.
  * Any callback or conversion may detach or resize the buffer, so element
  * addresses are recomputed after every call into JavaScript.

@@ -219,6 +219,7 @@ void hx_compile_yield(hx_fstate *fs, hx_ast_node *n);
 void hx_emit_return(hx_fstate *fs, const hx_ast_node *at);
 void hx_emit_private_name(hx_fstate *fs, hx_ast_node *pn);
 void hx_emit_this(hx_fstate *fs, const hx_ast_node *at);
+void hx_emit_invalid_target(hx_fstate *fs);
 void hx_emit_closure(hx_fstate *fs, hx_ast_node *fn, hx_value name);
 
 #endif

@@ -500,7 +500,7 @@ static hx_opcode binop(uint8_t op) {
 }
 
 /* Reference kinds for assignment / update targets. */
-typedef enum { REF_NAME, REF_PROP, REF_ELEM, REF_SUPER, REF_PRIVATE, REF_DYN } ref_kind;
+typedef enum { REF_NAME, REF_PROP, REF_ELEM, REF_SUPER, REF_PRIVATE, REF_DYN, REF_CALL } ref_kind;
 
 /* Evaluates the reference part of a target, leaving on the stack:
  * NAME: nothing; PROP: obj; ELEM: obj key; SUPER: home key; PRIVATE: obj name */
@@ -531,8 +531,26 @@ static ref_kind emit_ref(hx_fstate *fs, hx_ast_node *t, hx_value *prop_key) {
         hx_compile_expr(fs, t->u.member.property);
         return REF_ELEM;
     }
+    if (t->kind == HX_AST_CALL) {
+        /* Annex B: f() = v evaluates f() and then throws (ES2025 B.3.x / 13.15.1) */
+        hx_compile_expr(fs, t);
+        hx_emit_op(fs, HX_OPC_drop);
+        hx_emit_invalid_target(fs);
+        return REF_CALL;
+    }
     hx_compile_error(fs, t, "Invalid assignment target");
-    return REF_NAME;
+    return REF_CALL;
+}
+
+void hx_emit_invalid_target(hx_fstate *fs) {
+    hx_value s = hx_string_from_cstr(fs->rt, "Invalid left-hand side in assignment");
+    if (hx_is_exception(s)) {
+        hx_cur_compiler->failed = true;
+        return;
+    }
+    hx_emit_op(fs, HX_OPC_throw_error);
+    hx_emit_u16(fs, HR_REFERENCE_ERROR);
+    hx_emit_u32(fs, hx_add_const(fs, s));
 }
 
 static void emit_ref_get(hx_fstate *fs, hx_ast_node *t, ref_kind k, hx_value key) {
@@ -543,6 +561,7 @@ static void emit_ref_get(hx_fstate *fs, hx_ast_node *t, ref_kind k, hx_value key
         break;
     }
     case REF_DYN: hx_emit_op_const(fs, HX_OPC_get_ref, hx_const_name(fs, t->u.ident.name)); break;
+    case REF_CALL: hx_emit_op(fs, HX_OPC_push_undefined); break; /* unreachable: the throw came first */
     case REF_PROP: hx_emit_op(fs, HX_OPC_dup); hx_emit_op_key(fs, HX_OPC_get_prop, key); break;
     case REF_ELEM:
         /* GetValue: ToObject(base) before ToPropertyKey (ES2025 6.2.5.5) */
@@ -567,7 +586,7 @@ static void emit_ref_get(hx_fstate *fs, hx_ast_node *t, ref_kind k, hx_value key
 }
 
 static int ref_items(ref_kind k) {
-    return k == REF_NAME ? 0 : k == REF_PROP ? 1 : k == REF_SUPER ? 3 : 2; /* REF_DYN: base, slot */
+    return k == REF_NAME || k == REF_CALL ? 0 : k == REF_PROP ? 1 : k == REF_SUPER ? 3 : 2; /* REF_DYN: base, slot */
 }
 
 /* Stores TOS into the reference (consuming the ref operands), leaving the value. */
@@ -580,6 +599,7 @@ static void emit_ref_put(hx_fstate *fs, hx_ast_node *t, ref_kind k, hx_value key
         break;
     }
     case REF_DYN: hx_emit_op_const(fs, HX_OPC_put_ref, hx_const_name(fs, t->u.ident.name)); break;
+    case REF_CALL: break;
     case REF_PROP: hx_emit_op_key(fs, HX_OPC_put_prop, key); break;
     case REF_ELEM: hx_emit_op(fs, HX_OPC_put_elem); break;
     case REF_SUPER: hx_emit_op(fs, HX_OPC_put_super); break;

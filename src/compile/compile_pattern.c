@@ -179,6 +179,13 @@ void hx_compile_bind_pattern(hx_fstate *fs, hx_ast_node *t, bool init) {
         return;
     case HX_AST_OBJECT_PATTERN: bind_object(fs, t, init); return;
     case HX_AST_ARRAY_PATTERN: bind_array(fs, t, init); return;
+    case HX_AST_CALL:
+        /* Annex B: for (f() in o) — evaluated, then a ReferenceError */
+        hx_emit_op(fs, HX_OPC_drop);
+        hx_compile_expr(fs, t);
+        hx_emit_op(fs, HX_OPC_drop);
+        hx_emit_invalid_target(fs);
+        return;
     default: hx_compile_error(fs, t, "Invalid destructuring target"); return;
     }
 }

@@ -60,7 +60,12 @@ int hx_array_push(hx_realm *realm, hx_object *a, hx_value v) {
 int hx_array_set_length(hx_realm *realm, hx_object *a, const hx_desc *desc, bool throw_on_fail) {
     hx_runtime *rt = realm->rt;
     hx_key lkey = HX_ATOM(rt, length);
-    if (!(desc->has & HX_DESC_VALUE)) return hx_ordinary_define_own_property(realm, a, lkey, desc, throw_on_fail);
+    if (!(desc->has & HX_DESC_VALUE)) {
+        int r = hx_ordinary_define_own_property(realm, a, lkey, desc, throw_on_fail);
+        if (r > 0 && (desc->has & HX_DESC_WRITABLE) && !(desc->flags & HX_PROP_WRITABLE))
+            a->hdr.flags |= HX_OBJ_ARRAY_LENGTH_RO;
+        return r;
+    }
     uint32_t new_len;
     double number_len;
     if (hx_to_uint32(realm, desc->value, &new_len) < 0) return -1;

@@ -189,6 +189,7 @@ static void trace_cell(hx_runtime *rt, hx_cell *c) {
         mark_values(rt, r->intrinsics, HX_INTRINSIC_COUNT);
         hx_gc_mark_value(rt, r->template_cache);
         hx_gc_mark_cell(rt, r->array_shape);
+        hx_gc_mark_cell(rt, r->iter_result_shape);
         break;
     }
     case HX_CELL_SOURCE: break;

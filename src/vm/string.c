@@ -401,6 +401,7 @@ void hx_sb_add_char(hx_sb *sb, uint32_t c) {
 }
 
 void hx_sb_add_latin1(hx_sb *sb, const uint8_t *s, size_t n) {
+    if (n == 0) return;
     if (!sb_grow(sb, (uint32_t)n, false)) return;
     if (sb->wide)
         for (size_t i = 0; i < n; i++) ((uint16_t *)sb->buf)[sb->len++] = s[i];
