@@ -366,6 +366,17 @@ int hx_init_global(hx_realm *realm) {
         hx_define_value(realm, g, HX_ATOM(rt, undefined), HX_UNDEFINED, 0) < 0)
         return -1;
     if (HX_INSTALL(realm, g, global_funcs) < 0) return -1;
+    /* ES2025 21.1.2.12-13: Number.parseFloat / parseInt are these same functions */
+    hx_value num = realm->intrinsics[HX_INTR_Number];
+    if (hx_is_object(num)) {
+        static const char *const shared[] = {"parseFloat", "parseInt"};
+        for (int i = 0; i < 2; i++) {
+            hx_value k = hx_atom_from_cstr(rt, shared[i]);
+            if (hx_is_exception(k)) return -1;
+            hx_value f = hx_get(realm, realm->global_this, k);
+            if (hx_is_exception(f) || hx_define_value(realm, hx_as_object(num), k, f, HX_PROP_BUILTIN) < 0) return -1;
+        }
+    }
     hx_object *console = hx_object_new(realm, HX_INTR_OBJ(realm, ObjectPrototype), HX_CLASS_OBJECT);
     if (!console || HX_INSTALL(realm, console, console_funcs) < 0) return -1;
     return hx_define_global(realm, "console", hx_object_value(console));

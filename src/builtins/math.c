@@ -64,7 +64,11 @@ static double apply1(int which, double x) {
     case M_ASINH: return asinh(x);
     case M_ATAN: return atan(x);
     case M_ATANH: return atanh(x);
-    case M_CBRT: return cbrt(x);
+    case M_CBRT: {
+        /* exact for perfect cubes (the C library may be off by an ulp) */
+        double r = cbrt(x), n = nearbyint(r);
+        return n * n * n == x ? n : r;
+    }
     case M_CEIL: return ceil(x);
     case M_COS: return cos(x);
     case M_COSH: return cosh(x);
