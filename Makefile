@@ -49,7 +49,8 @@ $(BUILD)/test262: $(T262_OBJ) $(BUILD)/libheron.a
 
 $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libheron.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -Wl,--whole-archive $(BUILD)/libheron.a -Wl,--no-whole-archive $(LIBS)
+	@echo "  LINK $@"
+	@$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -Wl,--whole-archive $(BUILD)/libheron.a -Wl,--no-whole-archive $(LIBS)
 
 debug:
 	$(MAKE) MODE=debug BUILD=build/debug

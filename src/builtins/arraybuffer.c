@@ -30,7 +30,9 @@ static void abuf_finalize(hx_runtime *rt, hx_object *o) {
     hx_mem_free(rt, b, sizeof *b);
     o->u.data.ptr = NULL;
 }
-const hx_exotic hx_array_buffer_class = {.finalize = abuf_finalize};
+/* slots[0]: the Atomics.waitAsync waiter list of a SharedArrayBuffer (atomics.c). */
+static void abuf_trace(hx_runtime *rt, hx_object *o) { hx_gc_mark_value(rt, o->u.data.slots[0]); }
+const hx_exotic hx_array_buffer_class = {.trace = abuf_trace, .finalize = abuf_finalize};
 
 bool hx_host_little_endian(void) {
     const uint16_t one = 1;
@@ -248,6 +250,7 @@ static int attach_block(hx_realm *realm, hx_object *o, size_t len, size_t max_le
         b->cap = len;
     }
     b->len = len;
+    o->u.data.slots[0] = HX_UNDEFINED;
     o->u.data.ptr = b;
     return 0;
 }

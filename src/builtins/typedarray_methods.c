@@ -274,7 +274,13 @@ static hx_value ta_fill(HX_TA_FN_ARGS) {
         return HX_EXCEPTION;
     if (hx_ta_out_of_bounds(o)) return hx_throw_type_error(realm, "TypedArray.prototype.fill: typed array is detached or out of bounds");
     end = fmin(end, (double)hx_ta_length(o)); /* steps 12-13 */
-    for (double k = start; k < end; k++) hx_ta_store(o, k, v);
+    if (start < end) { /* step 14: the same bytes in every element */
+        int type = hx_ta_type_of(o);
+        size_t esize = hx_ta_elem_size[type];
+        uint8_t raw[8], *p = hx_ta_addr(o, (size_t)start);
+        hx_abuf_set_value(raw, type, v, hx_host_little_endian());
+        for (size_t k = (size_t)start; k < (size_t)end; k++, p += esize) memcpy(p, raw, esize);
+    }
     return this_value;
 }
 

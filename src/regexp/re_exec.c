@@ -142,15 +142,18 @@ static inline uint32_t single_size(uint32_t insn) {
     return (insn & 0xFF) == OP_DOT ? 1 : 2;
 }
 
-static bool push(matcher *m, int kind, uint32_t pc, ptrdiff_t a, ptrdiff_t b) {
-    if (m->btn == m->btcap) {
-        size_t cap = m->btcap * 2;
-        if (cap > RE_MAX_BACKTRACK) return false;
-        bt_entry *n = realloc(m->bt, cap * sizeof(bt_entry));
-        if (!n) return false;
-        m->bt = n;
-        m->btcap = cap;
-    }
+static bool grow_bt(matcher *m) {
+    size_t cap = m->btcap * 2;
+    if (cap > RE_MAX_BACKTRACK) return false;
+    bt_entry *n = realloc(m->bt, cap * sizeof(bt_entry));
+    if (!n) return false;
+    m->bt = n;
+    m->btcap = cap;
+    return true;
+}
+
+static inline bool push(matcher *m, int kind, uint32_t pc, ptrdiff_t a, ptrdiff_t b) {
+    if (m->btn == m->btcap && !grow_bt(m)) return false;
     m->bt[m->btn++] = (bt_entry){kind, pc, (int32_t)a, (int32_t)b};
     return true;
 }

@@ -31,3 +31,5 @@ try { Atomics.wait(i32, 0, 0, 0); } catch (e) { print(e.constructor.name); } // 
 const shared = new Int32Array(new SharedArrayBuffer(8));
 print(Atomics.wait(shared, 0, 1), Atomics.wait(shared, 0, 0, 5), Atomics.notify(shared, 0)); // expect: not-equal timed-out 0
 print(Object.prototype.toString.call(Atomics)); // expect: [object Atomics]
+print(JSON.stringify(Atomics.waitAsync(shared, 0, 1)), JSON.stringify(Atomics.waitAsync(shared, 0, 0, 0))); // expect: {"async":false,"value":"not-equal"} {"async":false,"value":"timed-out"}
+try { Atomics.waitAsync(i32, 0, 0, 0); } catch (e) { print(e.constructor.name); } // expect: TypeError
