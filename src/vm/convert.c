@@ -226,7 +226,7 @@ int hx_to_integer_or_infinity(hx_realm *realm, hx_value v, double *out) {
     double d;
     if (hx_to_number(realm, v, &d) < 0) return -1;
     if (d != d || d == 0) d = 0;
-    else if (isfinite(d)) d = trunc(d);
+    else if (isfinite(d)) d = trunc(d) + 0.0; /* no -0: trunc(-0.5) is -0 */
     *out = d;
     return 0;
 }
