@@ -189,6 +189,7 @@ static void trace_cell(hx_runtime *rt, hx_cell *c) {
         mark_values(rt, r->intrinsics, HX_INTRINSIC_COUNT);
         hx_gc_mark_value(rt, r->template_cache);
         hx_gc_mark_cell(rt, r->array_shape);
+        for (int i = 0; i < 4; i++) hx_gc_mark_cell(rt, r->closure_shapes[i]);
         hx_gc_mark_cell(rt, r->iter_result_shape);
         break;
     }
@@ -211,7 +212,7 @@ static size_t cell_size(hx_cell *c) {
     }
     case HX_CELL_SYMBOL: return sizeof(hx_symbol);
     case HX_CELL_BIGINT: return sizeof(hx_bigint) + ((hx_bigint *)c)->len * 8;
-    case HX_CELL_OBJECT: return sizeof(hx_object);
+    case HX_CELL_OBJECT: return sizeof(hx_object) + hx_object_inline_cap((hx_object *)c) * sizeof(hx_value);
     case HX_CELL_SHAPE: return sizeof(hx_shape);
     case HX_CELL_FUNCDEF: return sizeof(hx_funcdef);
     case HX_CELL_CONTEXT: return sizeof(hx_context) + ((hx_context *)c)->count * sizeof(hx_value);
@@ -233,7 +234,7 @@ static void free_cell(hx_runtime *rt, hx_cell *c) {
     case HX_CELL_OBJECT: {
         hx_object *o = (hx_object *)c;
         hx_class_finalize(rt, o);
-        hx_mem_free(rt, o->slots, o->slot_cap * sizeof(hx_value));
+        if (!hx_object_slots_inline(o)) hx_mem_free(rt, o->slots, o->slot_cap * sizeof(hx_value));
         hx_mem_free(rt, o->elems, o->elem_cap * sizeof(hx_value));
         break;
     }

@@ -109,39 +109,74 @@ hx_value hx_bind_this(hx_realm *realm, hx_funcdef *def, hx_value this_value) {
 
 /* ---- closures ----------------------------------------------------------------- */
 
-hx_value hx_make_closure(hx_realm *realm, hx_funcdef *def, hx_context *ctx) {
+/* The shape of fresh closures of one kind (built once per realm). */
+static hx_shape *closure_shape(hx_realm *realm, int kind) {
+    hx_shape *sh = realm->closure_shapes[kind];
+    if (sh) return sh;
     hx_runtime *rt = realm->rt;
-    hx_intrinsic proto = HX_INTR_FunctionPrototype;
-    if ((def->flags & HX_FD_GENERATOR) && (def->flags & HX_FD_ASYNC)) proto = HX_INTR_AsyncGeneratorFunctionPrototype;
-    else if (def->flags & HX_FD_GENERATOR) proto = HX_INTR_GeneratorFunctionPrototype;
-    else if (def->flags & HX_FD_ASYNC) proto = HX_INTR_AsyncFunctionPrototype;
+    hx_intrinsic proto = kind == 2 ? HX_INTR_GeneratorFunctionPrototype
+                         : kind == 3 ? HX_INTR_ObjectPrototype
+                                     : HX_INTR_FunctionPrototype;
     hx_value pv = realm->intrinsics[proto];
     if (!hx_is_object(pv)) pv = realm->intrinsics[HX_INTR_FunctionPrototype];
-    hx_object *f = hx_object_new(realm, hx_as_object(pv), HX_CLASS_FUNCTION);
-    if (!f) return HX_EXCEPTION;
+    sh = hx_shape_root(rt, hx_as_object(pv));
+    if (!sh) return NULL;
+    if (kind == 3) sh = hx_shape_add(rt, sh, HX_ATOM(rt, constructor), HX_PROP_BUILTIN);
+    else {
+        sh = hx_shape_add(rt, sh, HX_ATOM(rt, length), HX_PROP_CONFIGURABLE);
+        if (sh) sh = hx_shape_add(rt, sh, HX_ATOM(rt, name), HX_PROP_CONFIGURABLE);
+        if (sh && kind != 0) sh = hx_shape_add(rt, sh, HX_ATOM(rt, prototype), HX_PROP_WRITABLE);
+    }
+    realm->closure_shapes[kind] = sh;
+    return sh;
+}
+
+hx_value hx_make_closure(hx_realm *realm, hx_funcdef *def, hx_context *ctx) {
+    hx_runtime *rt = realm->rt;
+    bool generator = (def->flags & HX_FD_GENERATOR) != 0;
+    bool ctor = (def->flags & HX_FD_CONSTRUCTOR) && !(def->flags & (HX_FD_ARROW | HX_FD_GENERATOR | HX_FD_ASYNC));
+    bool with_proto = generator || (ctor && !(def->flags & HX_FD_CLASS_CONSTRUCTOR));
+    hx_object *f;
+    if (def->flags & HX_FD_ASYNC) {
+        /* async kinds have their own prototypes (a later issue): ordinary path */
+        hx_intrinsic proto = generator ? HX_INTR_AsyncGeneratorFunctionPrototype : HX_INTR_AsyncFunctionPrototype;
+        hx_value pv = realm->intrinsics[proto];
+        if (!hx_is_object(pv)) pv = realm->intrinsics[HX_INTR_FunctionPrototype];
+        f = hx_object_new(realm, hx_as_object(pv), HX_CLASS_FUNCTION);
+        if (!f) return HX_EXCEPTION;
+        if (hx_define_value(realm, f, HX_ATOM(rt, length), hx_int(def->length), HX_PROP_CONFIGURABLE) < 0 ||
+            hx_define_value(realm, f, HX_ATOM(rt, name), def->name, HX_PROP_CONFIGURABLE) < 0)
+            return HX_EXCEPTION;
+        with_proto = false;
+    } else {
+        hx_shape *sh = closure_shape(realm, generator ? 2 : with_proto ? 1 : 0);
+        if (!sh) return HX_EXCEPTION;
+        f = hx_object_new_shape(rt, sh, HX_CLASS_FUNCTION);
+        if (!f) return HX_EXCEPTION;
+        f->slots[0] = hx_int(def->length);
+        f->slots[1] = def->name;
+        f->slots[2] = HX_UNDEFINED;
+    }
     f->hdr.flags |= HX_OBJ_CALLABLE;
-    if ((def->flags & HX_FD_CONSTRUCTOR) && !(def->flags & (HX_FD_ARROW | HX_FD_GENERATOR | HX_FD_ASYNC)))
-        f->hdr.flags |= HX_OBJ_CONSTRUCTOR;
+    if (ctor) f->hdr.flags |= HX_OBJ_CONSTRUCTOR;
     f->u.closure.def = def;
     f->u.closure.ctx = ctx;
     f->u.closure.home_object = HX_UNDEFINED;
     f->u.closure.fields = HX_UNDEFINED;
     f->u.closure.realm = realm;
-    if (hx_define_value(realm, f, HX_ATOM(rt, length), hx_int(def->length), HX_PROP_CONFIGURABLE) < 0 ||
-        hx_define_value(realm, f, HX_ATOM(rt, name), def->name, HX_PROP_CONFIGURABLE) < 0)
-        return HX_EXCEPTION;
     hx_value fv = hx_object_value(f);
-    if (def->flags & HX_FD_GENERATOR) {
-        hx_intrinsic gp = (def->flags & HX_FD_ASYNC) ? HX_INTR_AsyncGeneratorPrototype : HX_INTR_GeneratorPrototype;
-        hx_value gpv = realm->intrinsics[gp];
-        hx_object *p = hx_object_new(realm, hx_is_object(gpv) ? hx_as_object(gpv) : NULL, HX_CLASS_OBJECT);
-        if (!p || hx_define_value(realm, f, HX_ATOM(rt, prototype), hx_object_value(p), HX_PROP_WRITABLE) < 0)
-            return HX_EXCEPTION;
-    } else if ((f->hdr.flags & HX_OBJ_CONSTRUCTOR) && !(def->flags & HX_FD_CLASS_CONSTRUCTOR)) {
-        hx_object *p = hx_object_new(realm, HX_INTR_OBJ(realm, ObjectPrototype), HX_CLASS_OBJECT);
-        if (!p || hx_define_value(realm, p, HX_ATOM(rt, constructor), fv, HX_PROP_BUILTIN) < 0 ||
-            hx_define_value(realm, f, HX_ATOM(rt, prototype), hx_object_value(p), HX_PROP_WRITABLE) < 0)
-            return HX_EXCEPTION;
+    if (with_proto) {
+        hx_object *p;
+        if (generator) {
+            hx_value gpv = realm->intrinsics[HX_INTR_GeneratorPrototype];
+            p = hx_object_new(realm, hx_is_object(gpv) ? hx_as_object(gpv) : NULL, HX_CLASS_OBJECT);
+        } else {
+            hx_shape *ps = closure_shape(realm, 3);
+            p = ps ? hx_object_new_shape(rt, ps, HX_CLASS_OBJECT) : NULL;
+            if (p) p->slots[0] = fv;
+        }
+        if (!p) return HX_EXCEPTION;
+        HX_WRITE(f->slots[2], hx_object_value(p));
     }
     return fv;
 }

@@ -17,13 +17,20 @@
 
 #define EXOTIC(o) hx_exotics[hx_class_of(o)]
 
+/* Objects carry up to HX_OBJ_INLINE_MAX slots inline (one allocation for
+ * small objects); more slots move to a separate array. */
 hx_object *hx_object_new_shape(hx_runtime *rt, hx_shape *shape, hx_class_id cls) {
-    hx_object *o = hx_gc_alloc(rt, HX_CELL_OBJECT, sizeof(hx_object));
+    uint32_t inl = shape->slot_count < 4 ? 4 : shape->slot_count;
+    if (inl > HX_OBJ_INLINE_MAX) inl = HX_OBJ_INLINE_MAX;
+    hx_object *o = hx_gc_alloc(rt, HX_CELL_OBJECT, sizeof(hx_object) + inl * sizeof(hx_value));
     if (!o) return NULL;
     o->hdr.extra = cls;
-    o->hdr.flags = HX_OBJ_EXTENSIBLE;
+    o->hdr.flags = (uint16_t)(HX_OBJ_EXTENSIBLE | (inl << HX_OBJ_INLINE_SHIFT));
     o->shape = shape;
-    if (shape->slot_count && hx_object_set_slot_count(rt, o, shape->slot_count) < 0) return NULL;
+    o->slots = (hx_value *)(o + 1);
+    o->slot_cap = inl;
+    for (uint32_t i = 0; i < inl; i++) o->slots[i] = HX_UNDEFINED;
+    if (shape->slot_count > inl && hx_object_set_slot_count(rt, o, shape->slot_count) < 0) return NULL;
     return o;
 }
 
@@ -42,8 +49,15 @@ int hx_object_set_slot_count(hx_runtime *rt, hx_object *o, uint32_t n) {
     if (n <= o->slot_cap) return 0;
     uint32_t ncap = o->slot_cap ? o->slot_cap * 2 : 4;
     while (ncap < n) ncap *= 2;
-    hx_value *s = hx_mem_realloc(rt, o->slots, o->slot_cap * sizeof(hx_value), ncap * sizeof(hx_value));
-    if (!s) return -1;
+    hx_value *s;
+    if (hx_object_slots_inline(o)) {
+        s = hx_mem_alloc(rt, ncap * sizeof(hx_value));
+        if (!s) return -1;
+        memcpy(s, o->slots, o->slot_cap * sizeof(hx_value));
+    } else {
+        s = hx_mem_realloc(rt, o->slots, o->slot_cap * sizeof(hx_value), ncap * sizeof(hx_value));
+        if (!s) return -1;
+    }
     for (uint32_t i = o->slot_cap; i < ncap; i++) s[i] = HX_UNDEFINED;
     o->slots = s;
     o->slot_cap = ncap;

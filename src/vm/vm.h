@@ -188,7 +188,13 @@ enum {
     HX_OBJ_IS_HTMLDDA = 1 << 6,
     HX_OBJ_CLASS_CONSTRUCTOR = 1 << 7, /* throws when called without new */
     HX_OBJ_ARRAY_LENGTH_RO = 1 << 8,
+    HX_OBJ_IMMUTABLE_PROTO = 1 << 9, /* [[SetPrototypeOf]] only to the same value (ES2025 10.4.7) */
 };
+/* Slots stored inline after the object: capacity in hdr.flags bits 12-15. */
+#define HX_OBJ_INLINE_SHIFT 12
+#define HX_OBJ_INLINE_MAX 8
+static inline uint32_t hx_object_inline_cap(const hx_object *o);
+static inline bool hx_object_slots_inline(const hx_object *o);
 
 typedef hx_value (*hx_native_fn)(hx_realm *realm, hx_value this_value, int argc, hx_value *argv,
                                  hx_value new_target, int magic);
@@ -244,6 +250,8 @@ struct hx_object {
 };
 
 static inline hx_object *hx_as_object(hx_value v) { return (hx_object *)hx_get_ptr(v); }
+static inline uint32_t hx_object_inline_cap(const hx_object *o) { return (o->hdr.flags >> HX_OBJ_INLINE_SHIFT) & 15u; }
+static inline bool hx_object_slots_inline(const hx_object *o) { return o->slots == (hx_value *)(o + 1); }
 static inline hx_value hx_object_value(hx_object *o) { return HX_PTR_VALUE(HX_TAG_OBJECT, o); }
 static inline hx_class_id hx_class_of(const hx_object *o) { return (hx_class_id)o->hdr.extra; }
 static inline bool hx_is_callable(hx_value v) {
@@ -441,6 +449,8 @@ struct hx_realm {
     hx_value intrinsics[HX_INTRINSIC_COUNT];
     hx_value template_cache; /* Map-like object: site key -> template object */
     hx_shape *array_shape;   /* shape of fresh arrays: the "length" property */
+    hx_shape *closure_shapes[4]; /* fresh closures: [0] length,name  [1] +prototype  [2] generator  [3] a
+                                    constructor's prototype object: constructor */
     hr_realm *api;       /* the public handle (same pointer, see api.c) */
     void *opaque;
     bool host_released;
