@@ -6,7 +6,7 @@
  * (hx_get_own_property, hx_define_own_property, hx_own_keys, ...) so Proxy
  * traps see exactly the calls the specification makes, in its order.
  * %Object.prototype% is an immutable-prototype exotic object (10.4.7):
- * its [[SetPrototypeOf]] is hx_immutable_proto_set (see the end of the file).
+ * its [[SetPrototypeOf]] refuses changes (HX_OBJ_IMMUTABLE_PROTO, src/vm/object.c).
  */
 #include <string.h>
 #include "vm/vm.h"
@@ -523,15 +523,6 @@ NATIVE(proto_lookup_accessor) {
         if (hx_is_exception(ov)) return ov;
         if (!hx_is_object(ov)) return HX_UNDEFINED;
     }
-}
-
-/* ---- %Object.prototype%'s [[SetPrototypeOf]] --------------------------------- */
-
-/* ES2025 10.4.7.2 SetImmutablePrototype ( O, V ) */
-int hx_immutable_proto_set(hx_realm *realm, hx_object *o, hx_value proto) {
-    hx_value current = hx_get_prototype_of(realm, o);
-    if (hx_is_exception(current)) return -1;
-    return hx_same_value(proto, current) ? 1 : 0;
 }
 
 /* ---- initialisation ----------------------------------------------------------- */

@@ -649,6 +649,7 @@ int hx_set_prototype_of(hx_realm *realm, hx_object *o, hx_value proto) {
     if (ex && ex->set_prototype_of) return ex->set_prototype_of(realm, o, proto);
     hx_object *p = hx_is_object(proto) ? hx_as_object(proto) : NULL;
     if (o->shape->proto == p) return 1;
+    if (o->hdr.flags & HX_OBJ_IMMUTABLE_PROTO) return 0; /* ES2025 10.4.7.2 SetImmutablePrototype */
     if (!(o->hdr.flags & HX_OBJ_EXTENSIBLE)) return 0;
     for (hx_object *q = p; q;) {
         if (q == o) return 0;

@@ -35,6 +35,7 @@ hx_realm *hx_realm_new(hx_runtime *rt) {
     hx_object *op = hx_object_new(realm, NULL, HX_CLASS_OBJECT);
     if (!op) goto fail;
     realm->intrinsics[HX_INTR_ObjectPrototype] = hx_object_value(op);
+    op->hdr.flags |= HX_OBJ_IMMUTABLE_PROTO; /* %Object.prototype% is an immutable prototype exotic object */
     hx_object *fp = hx_object_new(realm, op, HX_CLASS_NATIVE_FUNCTION);
     if (!fp) goto fail;
     fp->hdr.flags |= HX_OBJ_CALLABLE;

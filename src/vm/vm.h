@@ -803,7 +803,6 @@ int64_t hx_typed_array_length_or_throw(hx_realm *realm, hx_object *ta);
  *      src/builtins/function.c, src/builtins/symbol.c) ---------------------- */
 /* ES2025 10.4.7.2 SetImmutablePrototype: the [[SetPrototypeOf]] of
  * %Object.prototype% (an immutable-prototype exotic object). 1 / 0 / -1. */
-int hx_immutable_proto_set(hx_realm *realm, hx_object *o, hx_value proto);
 /* Most arguments Function.prototype.apply / Reflect.apply / Reflect.construct
  * pass on (a RangeError beyond). */
 #define HX_MAX_APPLY_ARGS 262144
