@@ -198,6 +198,7 @@ void hx_init_lexicals_uninit(hx_fstate *fs, hx_cscope *cs);
 
 /* compile_expr.c */
 void hx_compile_expr(hx_fstate *fs, hx_ast_node *n);
+void hx_compile_expr_discard(hx_fstate *fs, hx_ast_node *n); /* evaluates for effect */
 void hx_compile_expr_named(hx_fstate *fs, hx_ast_node *n, hx_value name); /* NamedEvaluation */
 void hx_compile_cond_jump(hx_fstate *fs, hx_ast_node *n, bool jump_if, hx_jumplist *jl);
 bool hx_is_anonymous_fn(hx_ast_node *n);

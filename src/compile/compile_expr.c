@@ -830,8 +830,8 @@ void hx_compile_expr(hx_fstate *fs, hx_ast_node *n) {
     case HX_AST_CHAIN: compile_chain(fs, n); return;
     case HX_AST_SEQUENCE:
         for (uint32_t i = 0; i < n->u.sequence.expressions.len; i++) {
-            hx_compile_expr(fs, n->u.sequence.expressions.items[i]);
-            if (i + 1 < n->u.sequence.expressions.len) hx_emit_op(fs, HX_OPC_drop);
+            if (i + 1 < n->u.sequence.expressions.len) hx_compile_expr_discard(fs, n->u.sequence.expressions.items[i]);
+            else hx_compile_expr(fs, n->u.sequence.expressions.items[i]);
         }
         return;
     case HX_AST_YIELD: hx_compile_yield(fs, n); return;
@@ -872,4 +872,46 @@ void hx_compile_expr(hx_fstate *fs, hx_ast_node *n) {
     case HX_AST_SUPER:
     default: hx_compile_error(fs, n, "unexpected %s in expression position", hx_ast_kind_names[n->kind]); return;
     }
+}
+
+/* An expression whose value is not used: assignments and updates of
+ * register bindings store without keeping a copy (x = e; i++). */
+void hx_compile_expr_discard(hx_fstate *fs, hx_ast_node *n) {
+    if (hx_cur_compiler->failed) return;
+    if ((n->kind == HX_AST_ASSIGN || n->kind == HX_AST_UPDATE) && !(n->flags & HX_AST_F_PARENS && 0)) {
+        hx_ast_node *t = n->kind == HX_AST_ASSIGN ? n->u.assign.target : n->u.update.argument;
+        if (t->kind == HX_AST_IDENTIFIER) {
+            hx_ref r = hx_lookup(fs, t->u.ident.name);
+            hx_binding *b = r.b;
+            if (!r.dynamic && b && b->storage == HX_ST_REG && !b->tdz && !b->is_const) {
+                if (n->kind == HX_AST_UPDATE) {
+                    hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)b->index);
+                    hx_set_pos(fs, n);
+                    hx_emit_op(fs, n->u.update.op == HX_OP_INC ? HX_OPC_inc : HX_OPC_dec);
+                    hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)b->index);
+                    return;
+                }
+                uint8_t op = n->u.assign.op;
+                if (op == HX_OP_ASSIGN) {
+                    if (hx_is_anonymous_fn(n->u.assign.value)) {
+                        hx_value nm = hx_string_from_utf8(fs->rt, t->u.ident.name->utf8, t->u.ident.name->len);
+                        hx_compile_expr_named(fs, n->u.assign.value, nm);
+                    } else
+                        hx_compile_expr(fs, n->u.assign.value);
+                    hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)b->index);
+                    return;
+                }
+                if (op != HX_OP_AND && op != HX_OP_OR && op != HX_OP_NULLISH) {
+                    hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)b->index);
+                    hx_compile_expr(fs, n->u.assign.value);
+                    hx_set_pos(fs, n);
+                    hx_emit_op(fs, binop(op));
+                    hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)b->index);
+                    return;
+                }
+            }
+        }
+    }
+    hx_compile_expr(fs, n);
+    hx_emit_op(fs, HX_OPC_drop);
 }

@@ -168,6 +168,10 @@ void hx_compile_bind_pattern(hx_fstate *fs, hx_ast_node *t, bool init) {
     case HX_AST_IDENTIFIER: {
         hx_ref r = hx_lookup(fs, t->u.ident.name);
         hx_set_pos(fs, t);
+        if (!r.dynamic && r.b && r.b->storage == HX_ST_REG && (init || (!r.b->tdz && !r.b->is_const))) {
+            hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)r.b->index);
+            return;
+        }
         hx_emit_store(fs, &r, init, t);
         hx_emit_op(fs, HX_OPC_drop);
         return;

@@ -226,10 +226,8 @@ static void compile_for(hx_fstate *fs, hx_ast_node *n) {
     if (ctx) push_cf(fs, &ctxcf, HX_CF_CTX);
     if (n->u.for_.init) {
         if (n->u.for_.init->kind == HX_AST_VAR_DECL) compile_var_decl(fs, n->u.for_.init);
-        else {
-            hx_compile_expr(fs, n->u.for_.init);
-            hx_emit_op(fs, HX_OPC_drop);
-        }
+        else
+            hx_compile_expr_discard(fs, n->u.for_.init);
     }
     /* per-iteration bindings (ES2025 14.7.4.4 CreatePerIterationEnvironment) */
     bool per_iter = ctx && n->u.for_.init && n->u.for_.init->kind == HX_AST_VAR_DECL &&
@@ -243,10 +241,7 @@ static void compile_for(hx_fstate *fs, hx_ast_node *n) {
     hx_compile_stmt(fs, n->u.for_.body);
     hx_jl_patch(fs, &cf.continues, fs->len);
     if (per_iter) hx_emit_op(fs, HX_OPC_copy_ctx);
-    if (n->u.for_.update) {
-        hx_compile_expr(fs, n->u.for_.update);
-        hx_emit_op(fs, HX_OPC_drop);
-    }
+    if (n->u.for_.update) hx_compile_expr_discard(fs, n->u.for_.update);
     hx_emit_jump_to(fs, HX_OPC_jmp, top);
     hx_jl_patch(fs, &exit, fs->len);
     hx_jl_patch(fs, &cf.breaks, fs->len);
@@ -553,9 +548,12 @@ static void compile_stmt(hx_fstate *fs, hx_ast_node *n) {
         return;
     }
     case HX_AST_EXPR_STMT:
-        hx_compile_expr(fs, n->u.expr_stmt.expression);
-        if (fs->is_program && fs->return_label_reg >= 0) hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)fs->return_label_reg);
-        else hx_emit_op(fs, HX_OPC_drop);
+        if (fs->is_program && fs->return_label_reg >= 0) {
+            /* the completion value of scripts and eval code */
+            hx_compile_expr(fs, n->u.expr_stmt.expression);
+            hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)fs->return_label_reg);
+        } else
+            hx_compile_expr_discard(fs, n->u.expr_stmt.expression);
         return;
     case HX_AST_BLOCK: compile_block_body(fs, n->u.block.scope, &n->u.block.body); return;
     case HX_AST_EMPTY: return;

@@ -197,6 +197,8 @@ hx_value hx_to_object(hx_realm *realm, hx_value v) {
 
 int32_t hx_double_to_int32(double d) {
     if (d >= -2147483648.0 && d <= 2147483647.0) return (int32_t)d;
+    /* below 2^63 the truncation is exact in int64: modulo 2^32 by the cast */
+    if (d > -9.2e18 && d < 9.2e18) return (int32_t)(uint32_t)(uint64_t)(int64_t)d;
     if (!isfinite(d)) return 0;
     double m = fmod(trunc(d), 4294967296.0);
     if (m < 0) m += 4294967296.0;

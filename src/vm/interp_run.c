@@ -1332,8 +1332,9 @@ dispatch:
 #define BITOP(name, opk, expr)                                                                     \
     CASE(name) {                                                                                   \
         hx_value a = sp[-2], b = sp[-1];                                                           \
-        if (hx_is_int(a) && hx_is_int(b)) {                                                        \
-            int32_t x = hx_get_int(a), y = hx_get_int(b);                                          \
+        if (hx_is_number(a) && hx_is_number(b)) {                                                  \
+            int32_t x = hx_is_int(a) ? hx_get_int(a) : hx_double_to_int32(hx_get_double(a));       \
+            int32_t y = hx_is_int(b) ? hx_get_int(b) : hx_double_to_int32(hx_get_double(b));       \
             sp[-2] = expr;                                                                         \
             sp--;                                                                                  \
             DISPATCH();                                                                            \
