@@ -305,12 +305,21 @@ static void compile_array(hx_fstate *fs, hx_ast_node *n) {
 
 /* Pushes a property key for an object/class member: returns the key value
  * when static (also pushed), HX_UNDEFINED when computed. */
+static hx_value static_prop_key(hx_fstate *fs, hx_ast_node *key);
+
 static hx_value emit_prop_key(hx_fstate *fs, hx_ast_node *key, bool computed) {
     if (computed) {
         hx_compile_expr(fs, key);
         hx_emit_op(fs, HX_OPC_to_property_key);
         return HX_UNDEFINED;
     }
+    hx_value k = static_prop_key(fs, key);
+    hx_emit_op_const(fs, HX_OPC_push_const, hx_add_const(fs, k));
+    return k;
+}
+
+/* The property key a non-computed member name denotes. */
+static hx_value static_prop_key(hx_fstate *fs, hx_ast_node *key) {
     hx_value k;
     switch (key->kind) {
     case HX_AST_IDENTIFIER: k = hx_name_key(fs, key->u.ident.name); break;
@@ -336,7 +345,6 @@ static hx_value emit_prop_key(hx_fstate *fs, hx_ast_node *key, bool computed) {
         hx_cur_compiler->failed = true;
         k = HX_ATOM(fs->rt, empty);
     }
-    hx_emit_op_const(fs, HX_OPC_push_const, hx_add_const(fs, k));
     return k;
 }
 
@@ -356,8 +364,19 @@ static void compile_object(hx_fstate *fs, hx_ast_node *n) {
             hx_emit_op(fs, HX_OPC_set_proto_literal);
             continue;
         }
-        hx_value key = emit_prop_key(fs, p->u.prop.key, p->u.prop.computed);
         hx_ast_node *v = p->u.prop.value;
+        if (!p->u.prop.computed && p->u.prop.kind == HX_PROP_INIT && !p->u.prop.method) {
+            /* a constant name: define_field with a cached shape transition */
+            hx_value k = static_prop_key(fs, p->u.prop.key);
+            if (hx_is_string(k)) {
+                if (hx_is_anonymous_fn(v)) hx_compile_expr_named(fs, v, k);
+                else hx_compile_expr(fs, v);
+                hx_set_pos(fs, p);
+                hx_emit_op_key(fs, HX_OPC_define_field, k);
+                continue;
+            }
+        }
+        hx_value key = emit_prop_key(fs, p->u.prop.key, p->u.prop.computed);
         if (p->u.prop.kind != HX_PROP_INIT || p->u.prop.method) {
             /* methods and accessors get the object as [[HomeObject]] */
             hx_emit_closure(fs, v, HX_UNDEFINED);

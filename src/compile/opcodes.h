@@ -104,7 +104,7 @@
     X(new_array, NONE, 0, 1)                                                                       \
     X(append, NONE, 2, 1)             /* array value -> array (a hole leaves a gap) */             \
     X(append_spread, NONE, 2, 1)      /* array iterable -> array */                                \
-    X(define_field, CONST, 2, 1)      /* obj value -> obj */                                       \
+    X(define_field, KEYIC, 2, 1)      /* obj value -> obj (constant key, cached transition) */     \
     X(define_elem, NONE, 3, 1)        /* obj key value -> obj */                                   \
     X(define_method, U8, 3, 1)        /* obj key fn -> obj; U8: 0 method 1 getter 2 setter, +4 enumerable */ \
     X(copy_data_props, U8, -1, 1)     /* obj src [excluded keys array if U8] -> obj */             \

@@ -161,6 +161,8 @@ static void trace_cell(hx_runtime *rt, hx_cell *c) {
             hx_gc_mark_cell(rt, d->ics[i].shape);
             hx_gc_mark_cell(rt, d->ics[i].holder_shape);
             hx_gc_mark_cell(rt, d->ics[i].holder);
+            hx_gc_mark_cell(rt, d->ics[i].new_shape);
+            for (uint32_t k = 0; k < d->ics[i].nprotos && k < 3; k++) hx_gc_mark_cell(rt, d->ics[i].protos[k]);
         }
         break;
     }

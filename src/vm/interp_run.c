@@ -41,7 +41,7 @@ static inline hx_value ic_get(hx_realm *realm, hx_ic *ic, hx_value obj, hx_key k
     if (hx_is_object(obj)) {
         hx_object *o = hx_as_object(obj);
         hx_shape *sh = o->shape;
-        if (ic->shape == sh) {
+        if (ic->shape == sh && !ic->new_shape) {
             if (!ic->holder) return o->slots[ic->slot];
             if (ic->holder->shape == ic->holder_shape) return ic->holder->slots[ic->slot];
         }
@@ -52,6 +52,7 @@ static inline hx_value ic_get(hx_realm *realm, hx_ic *ic, hx_value obj, hx_key k
                 if (p && !(p[i].flags & HX_PROP_ACCESSOR)) {
                     ic->shape = sh;
                     ic->holder = NULL;
+                    ic->new_shape = NULL;
                     ic->slot = p[i].slot;
                     return o->slots[p[i].slot];
                 }
@@ -64,6 +65,7 @@ static inline hx_value ic_get(hx_realm *realm, hx_ic *ic, hx_value obj, hx_key k
                         hx_prop *p = hx_shape_props(realm->rt, h->shape);
                         if (p && !(p[j].flags & HX_PROP_ACCESSOR)) {
                             ic->shape = sh;
+                            ic->new_shape = NULL;
                             ic->holder = h;
                             ic->holder_shape = h->shape;
                             ic->slot = p[j].slot;
@@ -77,13 +79,51 @@ static inline hx_value ic_get(hx_realm *realm, hx_ic *ic, hx_value obj, hx_key k
     return hx_get(realm, obj, key);
 }
 
+/* Property creation through a cached transition: the receiver must still
+ * have the old shape and be extensible, and the prototype chain the shapes
+ * seen when caching (none of them has the key, so [[Set]] creates it). */
+static inline bool ic_add_hit(hx_runtime *rt, hx_ic *ic, hx_object *o, hx_value v) {
+    if (!ic->new_shape || ic->shape != o->shape || !(o->hdr.flags & HX_OBJ_EXTENSIBLE)) return false;
+    hx_object *p = o->shape->proto;
+    for (uint32_t i = 0; i < ic->nprotos; i++, p = p->shape->proto)
+        if (!p || p->shape != ic->protos[i]) return false;
+    if (p) return false;
+    if (ic->slot >= o->slot_cap && hx_object_set_slot_count(rt, o, ic->slot + 1) < 0) return false;
+    o->shape = ic->new_shape;
+    HX_WRITE(o->slots[ic->slot], v);
+    return true;
+}
+
+/* After a generic add: remember the transition if it can be replayed. */
+static inline void ic_add_learn(hx_runtime *rt, hx_ic *ic, hx_object *o, hx_shape *old, hx_key key, bool check_protos) {
+    hx_shape *nw = o->shape;
+    if (nw == old || (nw->hdr.flags & HX_SHAPE_DICT) || (old->hdr.flags & HX_SHAPE_DICT) || nw->parent != old ||
+        nw->last.key != key || nw->last.flags != HX_PROP_DEFAULT)
+        return;
+    uint32_t n = 0;
+    if (check_protos) {
+        for (hx_object *p = old->proto; p; p = p->shape->proto) {
+            if (n == 3 || !hx_plain_get(p) || (p->shape->hdr.flags & HX_SHAPE_DICT) || hx_shape_find(rt, p->shape, key) >= 0)
+                return;
+            ic->protos[n++] = p->shape;
+        }
+    }
+    ic->shape = old;
+    ic->holder = NULL;
+    ic->holder_shape = NULL;
+    ic->new_shape = nw;
+    ic->slot = nw->last.slot;
+    ic->nprotos = check_protos ? n : UINT32_MAX;
+}
+
 static inline int ic_put(hx_realm *realm, hx_ic *ic, hx_value obj, hx_key key, hx_value v, bool strict) {
     if (hx_is_object(obj)) {
         hx_object *o = hx_as_object(obj);
-        if (ic->shape == o->shape && !ic->holder) {
+        if (ic->shape == o->shape && !ic->holder && !ic->new_shape) {
             HX_WRITE(o->slots[ic->slot], v);
             return 0;
         }
+        if (ic->new_shape && ic->nprotos != UINT32_MAX && ic_add_hit(realm->rt, ic, o, v)) return 0;
         if (!(o->shape->hdr.flags & HX_SHAPE_DICT) && hx_plain_set(o)) {
             int32_t i = hx_shape_find(realm->rt, o->shape, key);
             if (i >= 0) {
@@ -91,10 +131,16 @@ static inline int ic_put(hx_realm *realm, hx_ic *ic, hx_value obj, hx_key key, h
                 if (p && (p[i].flags & (HX_PROP_WRITABLE | HX_PROP_ACCESSOR)) == HX_PROP_WRITABLE) {
                     ic->shape = o->shape;
                     ic->holder = NULL;
+                    ic->new_shape = NULL;
                     ic->slot = p[i].slot;
                     HX_WRITE(o->slots[p[i].slot], v);
                     return 0;
                 }
+            } else if (hx_class_of(o) == HX_CLASS_OBJECT && !hx_key_is_index(key)) {
+                hx_shape *old = o->shape;
+                if (hx_set(realm, obj, key, v, strict) < 0) return -1;
+                ic_add_learn(realm->rt, ic, o, old, key, true);
+                return 0;
             }
         }
     }
@@ -804,9 +850,22 @@ dispatch:
         DISPATCH();
     }
     CASE(define_field) {
+        /* object literal members with a constant name (CreateDataPropertyOrThrow) */
         hx_key key = K[U32(pc)];
-        pc += 4;
-        CHECKI(hx_create_data_property_or_throw(realm, hx_as_object(sp[-2]), key, sp[-1]));
+        hx_ic *ic = &def->ics[U16(pc + 4)];
+        pc += 6;
+        hx_object *o = hx_as_object(sp[-2]);
+        if (ic->new_shape && ic->shape == o->shape && (o->hdr.flags & HX_OBJ_EXTENSIBLE)) {
+            if (ic->slot < o->slot_cap || hx_object_set_slot_count(rt, o, ic->slot + 1) == 0) {
+                o->shape = ic->new_shape;
+                HX_WRITE(o->slots[ic->slot], sp[-1]);
+                sp--;
+                DISPATCH();
+            }
+        }
+        hx_shape *old = o->shape;
+        CHECKI(hx_create_data_property_or_throw(realm, o, key, sp[-1]));
+        if (hx_class_of(o) == HX_CLASS_OBJECT) ic_add_learn(rt, ic, o, old, key, false);
         sp--;
         DISPATCH();
     }
@@ -1071,6 +1130,33 @@ dispatch:
         uint16_t argc = U16(pc);
         pc += 2;
         hx_value *args = sp - argc;
+        hx_value fnv = args[-2];
+        if (hx_is_object(fnv) && args[-1] == fnv) {
+            hx_object *fo = hx_as_object(fnv);
+            if (hx_class_of(fo) == HX_CLASS_FUNCTION && (fo->hdr.flags & HX_OBJ_CONSTRUCTOR) &&
+                !(fo->u.closure.def->flags & HX_FD_DERIVED) && hx_is_undefined(fo->u.closure.fields)) {
+                /* [[Construct]] of a base constructor in this loop (ES2025 10.2.2) */
+                hx_realm *fr = fo->u.closure.realm;
+                hx_value proto;
+                if (fo->shape == fr->closure_shapes[1]) proto = fo->slots[2];
+                else {
+                    proto = hx_get(realm, fnv, HX_ATOM(rt, prototype));
+                    CHECK(proto);
+                }
+                hx_object *po = hx_is_object(proto) ? hx_as_object(proto) : HX_INTR_OBJ(fr, ObjectPrototype);
+                hx_object *thiso = hx_object_new(fr, po, HX_CLASS_OBJECT);
+                if (!thiso) goto exception;
+                f->pc = pc;
+                f->sp = sp;
+                hx_frame *nf = hx_push_frame(realm, fo, fo->u.closure.def, hx_object_value(thiso), argc, args, fnv);
+                if (!nf) goto exception;
+                nf->ret_pop = argc + 2u;
+                nf->flags = HX_FRAME_CONSTRUCT;
+                f = nf;
+                RELOAD();
+                DISPATCH();
+            }
+        }
         hx_value r = hx_construct(realm, args[-2], argc, args, args[-1]);
         CHECK(r);
         sp = args - 2;

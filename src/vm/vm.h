@@ -316,11 +316,17 @@ typedef struct hx_handler {
     uint32_t depth;      /* operand stack depth at the handler */
 } hx_handler;
 
+/* An inline cache entry.  Reads: shape (+ holder/holder_shape for a hit on
+ * the prototype).  Adds (property creation): shape -> new_shape at slot,
+ * valid while the prototype chain still has the shapes in protos[]. */
 typedef struct hx_ic {
     hx_shape *shape;  /* receiver shape */
     hx_shape *holder_shape; /* prototype holder's shape, NULL if own */
     hx_object *holder;
     uint32_t slot;
+    uint32_t nprotos; /* add transitions: prototype chain length checked */
+    hx_shape *new_shape;
+    hx_shape *protos[3];
 } hx_ic;
 
 typedef struct hx_source {

@@ -1,5 +1,4 @@
-// A namespace holding only types still creates an object in this engine? No: TypeScript
-// emits nothing for a namespace with no values, so the name stays unbound.
+// A namespace that holds only types is not a value: TypeScript emits nothing for it.
 namespace OnlyTypes {
   export interface Shape { area(): number }
   export type Id = string | number;
