@@ -221,6 +221,8 @@ void hx_emit_return(hx_fstate *fs, const hx_ast_node *at);
 void hx_emit_private_name(hx_fstate *fs, hx_ast_node *pn);
 void hx_emit_this(hx_fstate *fs, const hx_ast_node *at);
 void hx_emit_invalid_target(hx_fstate *fs);
+void hx_place_syn(hx_fstate *fs, hx_fninfo *fi, hx_cscope *home);
+void hx_store_syn_from(hx_fstate *fs, hx_fninfo *fi, int k, hx_opcode producer);
 void hx_emit_closure(hx_fstate *fs, hx_ast_node *fn, hx_value name);
 
 #endif

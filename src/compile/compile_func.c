@@ -47,7 +47,7 @@ static void place(hx_fstate *fs, hx_binding *b, hx_cscope *home) {
 
 /* Synthetic bindings: captured ones get context slots; the arguments
  * object gets a register.  index is stored +1 for registers (0 = frame). */
-static void place_syn(hx_fstate *fs, hx_fninfo *fi, hx_cscope *home) {
+void hx_place_syn(hx_fstate *fs, hx_fninfo *fi, hx_cscope *home) {
     for (int k = 0; k < HX_SYN_COUNT; k++) {
         hx_binding *b = &fi->syn[k];
         b->fn = fs;
@@ -64,7 +64,7 @@ static void place_syn(hx_fstate *fs, hx_fninfo *fi, hx_cscope *home) {
     }
 }
 
-static void store_syn_from(hx_fstate *fs, hx_fninfo *fi, int k, hx_opcode producer) {
+void hx_store_syn_from(hx_fstate *fs, hx_fninfo *fi, int k, hx_opcode producer) {
     hx_binding *b = &fi->syn[k];
     if (b->storage == HX_ST_CTX) {
         hx_emit_op(fs, producer);
@@ -147,7 +147,7 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
             place(fs, b, home);
         }
     }
-    place_syn(fs, fi, home);
+    hx_place_syn(fs, fi, home);
     if (fi->has_eval && home) home->has_ctx = true;
     fs->scope = home;
     if (ps && bs && ps != bs) {
@@ -161,9 +161,9 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
         if (fi->self_scope && fi->self_scope->bind[0].storage == HX_ST_CTX)
             home->info->names[fi->self_scope->bind[0].index] = hx_name_value(fs, fi->self_scope->bind[0].name);
     }
-    store_syn_from(fs, fi, HX_SYN_THIS, HX_OPC_push_this);
-    store_syn_from(fs, fi, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
-    store_syn_from(fs, fi, HX_SYN_FUNC, HX_OPC_push_callee);
+    hx_store_syn_from(fs, fi, HX_SYN_THIS, HX_OPC_push_this);
+    hx_store_syn_from(fs, fi, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
+    hx_store_syn_from(fs, fi, HX_SYN_FUNC, HX_OPC_push_callee);
     if (fi->self_scope) {
         hx_binding *b = &fi->self_scope->bind[0];
         hx_emit_op(fs, HX_OPC_push_callee);
@@ -383,7 +383,7 @@ static uint32_t compile_field_init(hx_fstate *parent, hx_ast_node *cls, bool is_
     home->parent = parent->scope;
     home->is_function = true;
     home->fn_node = cls;
-    place_syn(&fs, fs.info, home);
+    hx_place_syn(&fs, fs.info, home);
     fs.info->body = home;
     fs.scope = home;
     if (home->has_ctx) {
@@ -394,9 +394,9 @@ static uint32_t compile_field_init(hx_fstate *parent, hx_ast_node *cls, bool is_
         }
         hx_emit_op_const(&fs, HX_OPC_push_ctx, hx_add_const(&fs, HX_PTR_VALUE(HX_TAG_CELL, si)));
     }
-    store_syn_from(&fs, fs.info, HX_SYN_THIS, HX_OPC_push_this);
-    store_syn_from(&fs, fs.info, HX_SYN_FUNC, HX_OPC_push_callee);
-    store_syn_from(&fs, fs.info, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
+    hx_store_syn_from(&fs, fs.info, HX_SYN_THIS, HX_OPC_push_this);
+    hx_store_syn_from(&fs, fs.info, HX_SYN_FUNC, HX_OPC_push_callee);
+    hx_store_syn_from(&fs, fs.info, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
     hx_ast_list *body = &cls->u.klass.body;
     /* private methods and accessors first (the brand), then fields in order */
     for (int pass = 0; pass < 2; pass++) {
@@ -501,13 +501,13 @@ static uint32_t compile_static_block(hx_fstate *parent, hx_ast_node *blk) {
     home->ctx_slots = 0;
     home->has_ctx = false;
     for (uint32_t i = 0; bs && i < bs->count; i++) place(&fs, &bs->bind[i], home);
-    place_syn(&fs, fi, home);
+    hx_place_syn(&fs, fi, home);
     if (fi->has_eval) home->has_ctx = true;
     fs.scope = home;
     if (home->has_ctx) hx_push_function_ctx(&fs, NULL, home);
-    store_syn_from(&fs, fi, HX_SYN_THIS, HX_OPC_push_this);
-    store_syn_from(&fs, fi, HX_SYN_FUNC, HX_OPC_push_callee);
-    store_syn_from(&fs, fi, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
+    hx_store_syn_from(&fs, fi, HX_SYN_THIS, HX_OPC_push_this);
+    hx_store_syn_from(&fs, fi, HX_SYN_FUNC, HX_OPC_push_callee);
+    hx_store_syn_from(&fs, fi, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
     if (bs) hx_init_lexicals_uninit(&fs, bs);
     hx_hoist_functions(&fs, blk->u.block.scope);
     hx_compile_stmts(&fs, &blk->u.block.body);

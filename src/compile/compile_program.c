@@ -114,6 +114,9 @@ static hx_funcdef *compile_script(hx_compiler *c, hx_ast_node *prog) {
         }
     }
     fs.sloppy_eval_program = is_eval && !fs.strict;
+    /* this / new.target captured by arrows at the top level live in the
+     * program's context */
+    if (cs && fs.info) hx_place_syn(&fs, fs.info, cs);
     fs.scope = cs;
     hx_set_pos(&fs, prog);
     hx_emit_op(&fs, HX_OPC_push_undefined);
@@ -125,21 +128,25 @@ static hx_funcdef *compile_script(hx_compiler *c, hx_ast_node *prog) {
             return NULL;
         }
         hx_emit_op_const(&fs, HX_OPC_global_decls, hx_add_const(&fs, list));
-    } else if (is_eval && cs) {
-        if (cs->has_ctx) {
-            hx_scopeinfo *si = hx_cscope_info(c, cs);
-            if (!si) {
-                c->failed = true;
-                return NULL;
-            }
-            for (uint32_t i = 0; i < cs->count; i++) {
-                hx_binding *b = &cs->bind[i];
-                if (b->storage != HX_ST_CTX) continue;
-                si->names[b->index] = hx_name_value(&fs, b->name);
-                si->kinds[b->index] = (b->tdz ? 1 : 0) | (b->is_const ? 2 : 0);
-            }
-            hx_emit_op_const(&fs, HX_OPC_push_ctx, hx_add_const(&fs, HX_PTR_VALUE(HX_TAG_CELL, si)));
+    }
+    if (cs && cs->has_ctx) {
+        hx_scopeinfo *si = hx_cscope_info(c, cs);
+        if (!si) {
+            c->failed = true;
+            return NULL;
         }
+        for (uint32_t i = 0; i < cs->count; i++) {
+            hx_binding *b = &cs->bind[i];
+            if (b->storage != HX_ST_CTX) continue;
+            si->names[b->index] = hx_name_value(&fs, b->name);
+            si->kinds[b->index] = (b->tdz ? 1 : 0) | (b->is_const ? 2 : 0);
+        }
+        hx_emit_op_const(&fs, HX_OPC_push_ctx, hx_add_const(&fs, HX_PTR_VALUE(HX_TAG_CELL, si)));
+        hx_store_syn_from(&fs, fs.info, HX_SYN_THIS, HX_OPC_push_this);
+        hx_store_syn_from(&fs, fs.info, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
+        hx_store_syn_from(&fs, fs.info, HX_SYN_FUNC, HX_OPC_push_callee);
+    }
+    if (is_eval && cs) {
         if (!fs.strict) {
             /* EvalDeclarationInstantiation: vars in the caller's var scope */
             for (uint32_t i = 0; i < cs->count; i++) {
