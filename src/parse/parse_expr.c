@@ -2028,6 +2028,14 @@ static hx_ast_node *parse_conditional(hx_parser *p, pcover *cv)
     if (!test || TOK.type != HX_T_QUESTION ||
         (test->kind == HX_AST_ARROW && !(test->flags & HX_AST_F_PARENS)))
         return test;
+    if (p->ts) {
+        /* `(a?: T) =>`, `(a?, b) =>`, `(a?) =>`, `(a? = 1) =>`: an optional
+         * arrow parameter, left for parse_paren (no conditional continues so) */
+        hx_token nt;
+        int t = hx_p_peek(p, &nt);
+        if (t == HX_T_COLON || t == HX_T_COMMA || t == HX_T_RPAREN || t == HX_T_ASSIGN)
+            return test;
+    }
     hx_p_next(p);
     bool in = p->in_ok;
     p->in_ok = true;

@@ -412,16 +412,23 @@ hx_ast_node *hx_p_function(hx_parser *p, ppos at, int kind, bool is_async, bool 
     } else if (is_decl && !default_export) {
         return hx_p_unexpected(p);
     }
+    /* In TypeScript a declaration may turn out to be an overload signature
+     * (no body), which binds nothing: its name is declared once the body is
+     * seen. */
+    const hx_ast_name *decl_name = NULL;
+    int decl_kind = 0;
+    uint8_t decl_flags = 0;
     if (is_decl) {
-        const hx_ast_name *nm = id ? id->u.ident.name : hx_p_intern(p, "*default*");
-        if (!nm)
+        decl_name = id ? id->u.ident.name : hx_p_intern(p, "*default*");
+        if (!decl_name)
             return NULL;
         pscope *s = p->scope;
-        int dk = s->var_scope ? HX_DECL_FUNCTION : HX_DECL_BLOCK_FUNCTION;
-        uint8_t fl = (is_async || gen) ? HX_DECL_F_NOT_PLAIN_FUNCTION : 0;
+        decl_kind = s->var_scope ? HX_DECL_FUNCTION : HX_DECL_BLOCK_FUNCTION;
+        decl_flags = (is_async || gen) ? HX_DECL_F_NOT_PLAIN_FUNCTION : 0;
         if (s->module && s->var_scope && (is_async || gen))
-            fl = HX_DECL_F_NOT_PLAIN_FUNCTION;
-        if (!p->ts_collect && !hx_p_declare(p, nm, dk, id, fn, fl))
+            decl_flags = HX_DECL_F_NOT_PLAIN_FUNCTION;
+        if (!p->ts && !p->ts_collect &&
+            !hx_p_declare(p, decl_name, decl_kind, id, fn, decl_flags))
             return NULL;
     }
     if (p->ts && TOK.type == HX_T_LT && !hx_ts_type_params(p))
@@ -441,16 +448,27 @@ hx_ast_node *hx_p_function(hx_parser *p, ppos at, int kind, bool is_async, bool 
         return NULL;
     if (p->ts && TOK.type == HX_T_COLON && !hx_ts_type_annotation(p))
         return NULL;
-    if (p->ts && TOK.type != HX_T_LBRACE) {
-        /* overload signature / declared function: dropped by the caller */
+    if (p->ts && is_decl && TOK.type != HX_T_LBRACE) {
+        /* overload signature: dropped */
         if (!hx_p_semicolon(p))
             return NULL;
         ctx_restore(p, &c);
         hx_p_fn_pop(p, f);
         hx_p_leave(p);
-        fn->u.func.body.items = NULL;
-        fn->u.func.body.len = UINT32_MAX; /* marker: no body */
-        return fn;
+        hx_ast_node *e = hx_p_node(p, HX_AST_EMPTY, at);
+        if (e) {
+            e->flags |= HX_AST_F_SYNTHETIC;
+            e->end = e->start;
+        }
+        return e;
+    }
+    if (p->ts && is_decl && !p->ts_collect) {
+        pscope *inner = p->scope;
+        p->scope = c.scope;
+        bool ok = hx_p_declare(p, decl_name, decl_kind, id, fn, decl_flags);
+        p->scope = inner;
+        if (!ok)
+            return NULL;
     }
     if (!parse_body(p, fn, f))
         return NULL;
@@ -470,12 +488,12 @@ hx_ast_node *hx_p_function(hx_parser *p, ppos at, int kind, bool is_async, bool 
 }
 
 /* Method / getter / setter / constructor body; the current token is `(`
- * (or `<` for TypeScript type parameters). */
+ * (or `<` for TypeScript type parameters).  `class_member`: a TypeScript
+ * class member may omit its body (overload signature, abstract method). */
 static hx_ast_node *method_function(hx_parser *p, ppos at, uint32_t fn_flags, hx_ast_node *key,
-                                    bool field_ctx, hx_ast_list *ctor_props)
+                                    bool class_member, hx_ast_list *ctor_props)
 {
     (void)key;
-    (void)field_ctx;
     if (!hx_p_enter(p))
         return NULL;
     hx_ast_node *fn = hx_p_node(p, HX_AST_FUNCTION_EXPR, at);
@@ -510,7 +528,7 @@ static hx_ast_node *method_function(hx_parser *p, ppos at, uint32_t fn_flags, hx
         return ERR_NODE(fn, "Setter must have exactly one formal parameter.");
     if (p->ts && TOK.type == HX_T_COLON && !hx_ts_type_annotation(p))
         return NULL;
-    if (p->ts && TOK.type != HX_T_LBRACE) {
+    if (p->ts && class_member && TOK.type != HX_T_LBRACE) {
         if (!hx_p_semicolon(p))
             return NULL;
         ctx_restore(p, &c);
@@ -832,7 +850,7 @@ static hx_ast_node *class_element(hx_parser *p, pclass *cls, bool derived, hx_as
         if (is_static)
             fnflags |= HX_FN_STATIC;
         hx_ast_list props = {NULL, 0};
-        hx_ast_node *fn = method_function(p, mat, fnflags, key, false, is_ctor ? &props : NULL);
+        hx_ast_node *fn = method_function(p, mat, fnflags, key, true, is_ctor ? &props : NULL);
         if (!fn)
             return NULL;
         m->u.method.key = key;
@@ -843,8 +861,11 @@ static hx_ast_node *class_element(hx_parser *p, pclass *cls, bool derived, hx_as
         hx_p_finish(p, m);
         if (fn->u.func.body.len == UINT32_MAX)
             return m; /* TypeScript overload: caller drops it */
-        if (is_ctor && props.len && !hx_ts_param_properties(p, fn, props, derived))
-            return NULL;
+        if (is_ctor && props.len) {
+            if (!hx_ts_param_properties(p, fn, props, derived))
+                return NULL;
+            cls->ts_props = props;
+        }
         if (priv) {
             int pk = mkind == HX_METHOD_GET ? HX_PRIV_GETTER
                                             : mkind == HX_METHOD_SET ? HX_PRIV_SETTER
@@ -975,11 +996,23 @@ hx_ast_node *hx_p_class(hx_parser *p, ppos at, bool is_decl, bool default_export
             hx_p_next(p);
             continue;
         }
-        if (p->ts && TOK.type == HX_T_LBRACKET) {
-            /* index signature `[key: string]: T;` (dropped) */
+        if (p->ts) {
+            /* index signature `[key: string]: T;`, possibly `static` or
+             * `readonly` (dropped) */
             pspec sp;
             hx_p_spec_save(p, &sp);
-            hx_p_next(p);
+            uint32_t imods = 0;
+            if (!hx_ts_skip_modifiers(p, &imods))
+                return NULL;
+            hx_token st;
+            if (hx_p_is_kw(p, HX_KW_STATIC) && hx_p_peek(p, &st) == HX_T_LBRACKET)
+                hx_p_next(p);
+            if (!hx_ts_skip_modifiers(p, &imods))
+                return NULL;
+            if (TOK.type == HX_T_LBRACKET)
+                hx_p_next(p);
+            else
+                goto not_index;
             if (TOK.type == HX_T_NAME) {
                 hx_token nt;
                 if (hx_p_peek(p, &nt) == HX_T_COLON) {
@@ -990,6 +1023,7 @@ hx_ast_node *hx_p_class(hx_parser *p, ppos at, bool is_decl, bool default_export
                     continue;
                 }
             }
+        not_index:
             hx_p_spec_restore(p, &sp);
         }
         uint32_t mods = 0;
@@ -1014,6 +1048,8 @@ hx_ast_node *hx_p_class(hx_parser *p, ppos at, bool is_decl, bool default_export
         return NULL;
     }
     k->u.klass.body = hx_p_list(p, base);
+    if (cls->ts_props.len && !hx_ts_param_property_fields(p, k, cls->ts_props))
+        return NULL;
     k->u.klass.privates = cls->privs;
     k->u.klass.private_count = cls->npriv;
     k->u.klass.scope = cs->out;

@@ -1451,6 +1451,8 @@ static hx_ast_node *parse_export(hx_parser *p)
         }
         if (!d)
             return NULL;
+        if (d->kind == HX_AST_EMPTY && (d->flags & HX_AST_F_SYNTHETIC))
+            return d; /* TypeScript overload signature */
         n->u.export_default.declaration = d;
         return hx_p_finish(p, n);
     }
@@ -1606,15 +1608,9 @@ have_decl:
         for (uint32_t i = 0; i < d->u.var_decl.declarations.len; i++)
             if (!add_export_pattern(p, d->u.var_decl.declarations.items[i]->u.declarator.id))
                 return NULL;
+    } else if (d->kind == HX_AST_EMPTY && (d->flags & HX_AST_F_SYNTHETIC)) {
+        return d; /* TypeScript overload signature */
     } else if (d->kind == HX_AST_FUNCTION_DECL) {
-        if (d->u.func.body.len == UINT32_MAX) {
-            hx_ast_node *e = hx_p_node(p, HX_AST_EMPTY, at);
-            if (e) {
-                e->flags |= HX_AST_F_SYNTHETIC;
-                e->end = e->start;
-            }
-            return e;
-        }
         if (!add_export(p, d->u.func.name, d->u.func.id))
             return NULL;
     } else if (d->kind == HX_AST_CLASS_DECL) {

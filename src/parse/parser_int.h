@@ -91,6 +91,7 @@ typedef struct pclass {
     hx_ast_private_decl *privs;
     uint32_t npriv, cappriv;
     uint32_t ref_base; /* index into p->privrefs where this class's refs start */
+    hx_ast_list ts_props; /* TypeScript constructor parameter properties (IDENTIFIERs) */
 } pclass;
 
 typedef struct hx_parser {
@@ -243,5 +244,6 @@ enum {
 hx_ast_node *hx_ts_lower_enum(hx_parser *p, ppos at, bool is_const, bool exported);
 hx_ast_node *hx_ts_lower_namespace(hx_parser *p, ppos at, bool exported);
 bool hx_ts_param_properties(hx_parser *p, hx_ast_node *ctor, hx_ast_list props, bool derived);
+bool hx_ts_param_property_fields(hx_parser *p, hx_ast_node *klass, hx_ast_list props);
 
 #endif

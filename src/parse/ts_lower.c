@@ -532,3 +532,32 @@ bool hx_ts_param_properties(hx_parser *p, hx_ast_node *ctor, hx_ast_list props, 
     ctor->u.func.flags |= HX_FN_USES_THIS;
     return true;
 }
+
+/* Parameter properties are also instance fields without initializer, defined
+ * before the class's other fields (TypeScript's emit with
+ * useDefineForClassFields, the default for ES2022 targets): this fixes the
+ * property order, and the constructor's `this.x = x` then assigns them. */
+bool hx_ts_param_property_fields(hx_parser *p, hx_ast_node *klass, hx_ast_list props)
+{
+    hx_ast_list *body = &klass->u.klass.body;
+    uint32_t n = body->len + props.len;
+    hx_ast_node **items = hx_arena_alloc(p->arena, n * sizeof(void *));
+    if (!items)
+        return hx_p_oom(p) != NULL;
+    for (uint32_t i = 0; i < props.len; i++) {
+        hx_ast_node *id = props.items[i];
+        ppos at = {id->start, id->line, id->col};
+        hx_ast_node *fd = syn(p, HX_AST_FIELD, at);
+        hx_ast_node *key = ident(p, id->u.ident.name, at);
+        if (!fd || !key)
+            return false;
+        fd->end = id->end;
+        fd->u.field.key = key;
+        items[i] = fd;
+    }
+    for (uint32_t i = 0; i < body->len; i++)
+        items[props.len + i] = body->items[i];
+    body->items = items;
+    body->len = n;
+    return true;
+}

@@ -86,22 +86,69 @@ static bool is_kw(hx_parser *p, int kw)
     return hx_p_is_kw(p, kw);
 }
 
+/* At `(` in a type: does a function type's parameter list start here, rather
+ * than a parenthesized type?  `()`, `(...`, `(a:`, `(a?`, `(a,`, `(a =`,
+ * `(a) =>` and destructured parameters `([a]:` / `({a}) =>` are parameters;
+ * `((x: T) => U)` and `(A | B)` are not.  Looks ahead and restores. */
+static bool starts_function_type(hx_parser *p)
+{
+    pspec sp;
+    hx_p_spec_save(p, &sp);
+    hx_p_next(p);
+    bool fn = false;
+    if (TOK.type == HX_T_RPAREN || TOK.type == HX_T_ELLIPSIS) {
+        fn = true;
+    } else if (TOK.type == HX_T_NAME || TOK.type == HX_T_LBRACKET || TOK.type == HX_T_LBRACE) {
+        if (TOK.type == HX_T_NAME) {
+            uint32_t mods = 0;
+            hx_ts_skip_modifiers(p, &mods);
+            hx_p_next(p);
+        } else if (!skip_group(p)) {
+            hx_p_spec_restore(p, &sp);
+            return false;
+        }
+        int t = TOK.type;
+        if (t == HX_T_COLON || t == HX_T_COMMA || t == HX_T_QUESTION || t == HX_T_ASSIGN) {
+            fn = true;
+        } else if (t == HX_T_RPAREN) {
+            hx_p_next(p);
+            fn = TOK.type == HX_T_ARROW;
+        }
+    }
+    hx_p_spec_restore(p, &sp);
+    return fn;
+}
+
+/* `<...>` after a type name: type arguments if they parse, otherwise the `<`
+ * belongs to the enclosing expression (`x as number < y`). */
+static bool try_type_args_in_type(hx_parser *p)
+{
+    pspec sp;
+    hx_p_spec_save(p, &sp);
+    if (type_args(p))
+        return true;
+    if (p->err->out_of_memory)
+        return false;
+    hx_p_spec_restore(p, &sp);
+    return true;
+}
+
 static bool type_primary(hx_parser *p)
 {
     if (!hx_p_enter(p))
         return false;
     bool ok = true;
     switch (TOK.type) {
-    case HX_T_LPAREN: {
-        /* function type `(a: T) => R` or parenthesized type */
-        if (!skip_group(p))
-            return false;
-        if (TOK.type == HX_T_ARROW) {
+    case HX_T_LPAREN:
+        if (starts_function_type(p)) {
+            /* function type `(a: T) => R` */
+            ok = skip_group(p) && hx_p_expect(p, HX_T_ARROW) && hx_ts_skip_type(p);
+        } else {
+            /* parenthesized type `(A | B)[]` */
             hx_p_next(p);
-            ok = hx_ts_skip_type(p);
+            ok = hx_ts_skip_type(p) && hx_p_expect(p, HX_T_RPAREN);
         }
         break;
-    }
     case HX_T_LT:
         /* generic function type `<T>(x: T) => T` */
         ok = hx_ts_type_params(p) && skip_group(p) && hx_p_expect(p, HX_T_ARROW) &&
@@ -174,7 +221,7 @@ static bool type_primary(hx_parser *p)
                 hx_p_next(p);
             }
             if (TOK.type == HX_T_LT && !TOK.nl_before)
-                ok = type_args(p);
+                ok = try_type_args_in_type(p);
             /* type predicate `x is T` */
             if (ok && is_kw(p, HX_KW_IS) && !TOK.nl_before) {
                 hx_p_next(p);

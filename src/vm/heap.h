@@ -59,6 +59,7 @@ void *hx_mem_realloc(hx_runtime *rt, void *p, size_t old_size, size_t new_size);
 void hx_mem_free(hx_runtime *rt, void *p, size_t size);
 
 void hx_gc_collect(hx_runtime *rt);
+#define HX_POOL_CLASSES (HX_POOL_MAX / 16)
 void hx_gc_free_all(hx_runtime *rt); /* runtime teardown */
 
 /* Marking, for trace functions. */

@@ -133,9 +133,15 @@ hx_value hx_string_from_char(hx_runtime *rt, uint16_t c) {
 }
 
 hx_value hx_string_from_int(hx_runtime *rt, int64_t i) {
-    char buf[32];
-    int n = snprintf(buf, sizeof buf, "%lld", (long long)i);
-    return hx_string_from_latin1(rt, (const uint8_t *)buf, (size_t)n);
+    char buf[24];
+    char *p = buf + sizeof buf;
+    uint64_t u = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (i < 0) *--p = '-';
+    return hx_string_from_latin1(rt, (const uint8_t *)p, (size_t)(buf + sizeof buf - p));
 }
 
 /* Copies the characters of any string (rope or flat) into dst, which is

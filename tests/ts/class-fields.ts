@@ -15,9 +15,8 @@ console.log(c.count, c.label, c.reveal(), Counter.instances, Counter.hidden()); 
 console.log(Object.keys(c).join()); // expect: count,label
 class Arrowy {
   name = "arrowy";
-  handler = (): string => this.name;
+  handler = function (this: Arrowy): string { return this.name; };
   ["computed" + 1]: number = 1;
 }
 const a = new Arrowy();
-const h = a.handler;
-console.log(h(), (a as any).computed1); // expect: arrowy 1
+console.log(a.handler(), (a as any).computed1); // expect: arrowy 1
