@@ -445,7 +445,18 @@ static void compile_try(hx_fstate *fs, hx_ast_node *n) {
         /* the finally block: entered by gosub with [value retaddr] on the stack */
         hx_jl_patch(fs, &fcf.gosubs, fs->len);
         fs->depth = base + 2;
+        int saved_cpl = -1;
+        if (fs->is_program && fs->return_label_reg >= 0) {
+            /* a normal finally does not change the completion value */
+            saved_cpl = (int)hx_alloc_reg(fs);
+            hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)fs->return_label_reg);
+            hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)saved_cpl);
+        }
         hx_compile_stmt(fs, finalizer);
+        if (saved_cpl >= 0) {
+            hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)saved_cpl);
+            hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)fs->return_label_reg);
+        }
         hx_emit_op(fs, HX_OPC_ret);
     }
     hx_patch_here(fs, to_end);
@@ -524,6 +535,25 @@ void hx_compile_stmt(hx_fstate *fs, hx_ast_node *n) {
 
 static void compile_stmt(hx_fstate *fs, hx_ast_node *n) {
     hx_set_pos(fs, n);
+    if (fs->is_program && fs->return_label_reg >= 0) {
+        /* completion values (scripts, eval): these statements produce
+         * UpdateEmpty(result, undefined), so start from undefined */
+        switch (n->kind) {
+        case HX_AST_IF:
+        case HX_AST_WHILE:
+        case HX_AST_DO_WHILE:
+        case HX_AST_FOR:
+        case HX_AST_FOR_IN:
+        case HX_AST_FOR_OF:
+        case HX_AST_SWITCH:
+        case HX_AST_WITH:
+        case HX_AST_TRY:
+            hx_emit_op(fs, HX_OPC_push_undefined);
+            hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)fs->return_label_reg);
+            break;
+        default: break;
+        }
+    }
     if (n->kind != HX_AST_LABELED && n->kind != HX_AST_WHILE && n->kind != HX_AST_DO_WHILE &&
         n->kind != HX_AST_FOR && n->kind != HX_AST_FOR_IN && n->kind != HX_AST_FOR_OF && n->kind != HX_AST_SWITCH &&
         pending_label_count) {

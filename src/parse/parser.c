@@ -236,6 +236,8 @@ void hx_p_spec_save(hx_parser *p, pspec *s)
     s->fn = p->fn;
     s->scope = p->scope;
     s->cls = p->cls;
+    s->ts_ns = p->ts_ns;
+    s->nts_refs = p->nts_refs;
     s->strict = p->strict;
     s->yield_expr = p->yield_expr;
     s->await_expr = p->await_expr;
@@ -257,6 +259,8 @@ void hx_p_spec_restore(hx_parser *p, pspec *s)
     p->fn = s->fn;
     p->scope = s->scope;
     p->cls = s->cls;
+    p->ts_ns = s->ts_ns;
+    p->nts_refs = s->nts_refs;
     hx_p_set_strict(p, s->strict);
     p->yield_expr = s->yield_expr;
     p->await_expr = s->await_expr;
@@ -373,6 +377,7 @@ static void parser_free(hx_parser *p)
     hx_lex_free(&p->lx);
     free(p->stk);
     free(p->scopes);
+    free(p->ts_refs);
     free(p->privrefs);
     free(p->exported);
     free(p->export_locals);

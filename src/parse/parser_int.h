@@ -94,6 +94,36 @@ typedef struct pclass {
     hx_ast_list ts_props; /* TypeScript constructor parameter properties (IDENTIFIERs) */
 } pclass;
 
+/* TypeScript namespace and enum lowering (ts_lower.c).  A tsmerge collects
+ * the names one namespace (exports) or enum (members) gets from all its
+ * declarations with the same owner: the enclosing pscope, or the tsmerge
+ * of the namespace that exports it.  Identifier references made inside a
+ * namespace body are recorded (tsref) and, when the body ends, those that
+ * name an export and are not shadowed become `N.name`. */
+typedef struct tsmerge {
+    struct tsmerge *next;
+    const void *owner;
+    const hx_ast_name *name;
+    bool is_enum;
+    const hx_ast_name **names;
+    uint32_t nnames, capnames;
+} tsmerge;
+
+typedef struct tsref {
+    hx_ast_node *id; /* IDENTIFIER reference */
+    pscope *scope;   /* scope it appeared in */
+} tsref;
+
+typedef struct tsns {
+    struct tsns *parent;
+    tsmerge *merge;
+    const hx_ast_name *name;
+    pscope *body;         /* the lowered function's body scope */
+    uint32_t ref_base;    /* p->ts_refs index where this body's references start */
+    uint32_t scope_base;  /* p->nscopes when the body started */
+    bool export_next;     /* the enum / namespace about to be parsed is exported */
+} tsns;
+
 typedef struct hx_parser {
     hx_arena *arena;
     hx_lexer_t lx;
@@ -141,6 +171,10 @@ typedef struct hx_parser {
     uint32_t neval_privs;
     bool has_tla;
     bool ts_async_arrow; /* the next parenthesized arrow is `async <T>(...)` */
+    tsns *ts_ns;         /* innermost TypeScript namespace body, or NULL */
+    tsmerge *ts_merges;
+    tsref *ts_refs;
+    uint32_t nts_refs, capts_refs;
 } hx_parser;
 
 #define TOK (p->lx.tok)
@@ -153,6 +187,8 @@ typedef struct pspec {
     pfunc *fn;
     pscope *scope;
     pclass *cls;
+    tsns *ts_ns;
+    uint32_t nts_refs;
     bool strict, yield_expr, await_expr, await_reserved, in_ok;
 } pspec;
 void hx_p_spec_save(hx_parser *p, pspec *s);
@@ -245,5 +281,6 @@ hx_ast_node *hx_ts_lower_enum(hx_parser *p, ppos at, bool is_const, bool exporte
 hx_ast_node *hx_ts_lower_namespace(hx_parser *p, ppos at, bool exported);
 bool hx_ts_param_properties(hx_parser *p, hx_ast_node *ctor, hx_ast_list props, bool derived);
 bool hx_ts_param_property_fields(hx_parser *p, hx_ast_node *klass, hx_ast_list props);
+bool hx_ts_note_ref(hx_parser *p, hx_ast_node *id); /* inside a namespace body */
 
 #endif
