@@ -121,6 +121,8 @@ struct hx_fstate {
     int ctx_depth_reg;  /* register holding the try-entry context, -1 */
     hx_value eval_scope; /* for eval code: the caller's scope chain descriptor */
     int return_label_reg;
+    int try_depth;      /* inside try statements: no tail calls */
+    bool tail_call;     /* the next emitted call is in tail position */
 };
 
 typedef struct hx_compiler {

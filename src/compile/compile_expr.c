@@ -69,9 +69,11 @@ static void emit_call_args(hx_fstate *fs, hx_ast_node *call) {
         hx_emit_op(fs, HX_OPC_call_spread);
         return;
     }
+    bool tail = fs->tail_call;
+    fs->tail_call = false;
     for (uint32_t i = 0; i < args->len; i++) hx_compile_expr(fs, args->items[i]);
     hx_set_pos(fs, call);
-    hx_emit_op_u16(fs, HX_OPC_call, (uint16_t)args->len);
+    hx_emit_op_u16(fs, tail ? HX_OPC_tail_call : HX_OPC_call, (uint16_t)args->len);
     hx_adjust(fs, -(int)args->len - 1);
 }
 
@@ -146,6 +148,8 @@ static void emit_this(hx_fstate *fs, const hx_ast_node *at) {
 
 static void compile_call(hx_fstate *fs, hx_ast_node *n) {
     hx_ast_node *callee = n->u.call.callee;
+    bool tail = fs->tail_call;
+    fs->tail_call = false; /* only this call, not calls in its operands */
     if (callee->kind == HX_AST_SUPER) {
         hx_ast_list *args = &n->u.call.arguments;
         hx_emit_syn_load(fs, HX_SYN_FUNC);
@@ -204,6 +208,7 @@ static void compile_call(hx_fstate *fs, hx_ast_node *n) {
         hx_adjust(fs, -(int)args->len - 1);
         return;
     }
+    fs->tail_call = tail && !n->u.call.optional;
     emit_call_args(fs, n);
 }
 

@@ -238,6 +238,7 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
             hx_ast_node *p = params->items[i];
             hx_set_pos(fs, p);
             if (p->kind == HX_AST_REST) {
+                fs->flags |= HX_FD_HAS_REST;
                 hx_emit_op_u16(fs, HX_OPC_rest, (uint16_t)i);
                 hx_compile_bind_pattern(fs, p->u.unary_stmt.argument, true);
             } else {

@@ -396,7 +396,9 @@ static void compile_try(hx_fstate *fs, hx_ast_node *n) {
         fcf.depth = base;
     }
     uint32_t try_start = fs->len;
+    fs->try_depth++;
     hx_compile_stmt(fs, n->u.try_.block);
+    fs->try_depth--;
     uint32_t try_end = fs->len;
     if (finalizer) {
         hx_emit_op(fs, HX_OPC_push_undefined);
@@ -590,8 +592,18 @@ static void compile_stmt(hx_fstate *fs, hx_ast_node *n) {
     case HX_AST_DEBUGGER: hx_emit_op(fs, HX_OPC_debugger); return;
     case HX_AST_WITH: compile_with(fs, n); return;
     case HX_AST_RETURN:
-        if (n->u.unary_stmt.argument) hx_compile_expr(fs, n->u.unary_stmt.argument);
-        else hx_emit_op(fs, HX_OPC_push_undefined);
+        if (n->u.unary_stmt.argument) {
+            /* ES2025 15.10 tail position calls in strict functions */
+            hx_ast_node *a = n->u.unary_stmt.argument;
+            bool no_cf = true;
+            for (hx_cflow *c = fs->cf; c; c = c->outer)
+                if (c->kind == HX_CF_FINALLY || c->kind == HX_CF_ITER) no_cf = false;
+            fs->tail_call = a->kind == HX_AST_CALL && fs->strict && no_cf && fs->try_depth == 0 && !fs->is_program &&
+                            !(fs->flags & (HX_FD_GENERATOR | HX_FD_ASYNC | HX_FD_CLASS_CONSTRUCTOR | HX_FD_DERIVED));
+            hx_compile_expr(fs, a);
+            fs->tail_call = false;
+        } else
+            hx_emit_op(fs, HX_OPC_push_undefined);
         hx_emit_return(fs, n);
         return;
     case HX_AST_THROW:

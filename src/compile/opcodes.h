@@ -123,6 +123,7 @@
     /* calls */                                                                                    \
     X(call, U16, -1, 1)               /* fn this args... -> result */                              \
     X(call_spread, NONE, 3, 1)        /* fn this argsArray -> result */                            \
+    X(tail_call, U16, -1, 1)          /* as call; in tail position the frame is replaced (PTC) */  \
     X(construct, U16, -1, 1)          /* ctor newTarget args... -> result */                       \
     X(construct_spread, NONE, 3, 1)                                                                \
     X(super_call, U16, -1, 1)         /* fn newTarget args... -> this */                           \

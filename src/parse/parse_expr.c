@@ -1,26 +1,3 @@
-/* TypeScript: after `expr<T>`, does the token show an instantiation
- * expression (`f<T>;`, `[f<T>, g]`, `f<T> === g`) rather than a comparison
- * `a < b > c`?  Like tsc: a line break, a binary operator other than
- * `<`, `>`, `+`, `-`, or a token that cannot start an expression. */
-static bool ts_instantiation_end(hx_parser *p)
-{
-    if (TOK.nl_before)
-        return true;
-    switch (TOK.type) {
-    case HX_T_SEMI: case HX_T_RPAREN: case HX_T_RBRACKET: case HX_T_RBRACE: case HX_T_COMMA:
-    case HX_T_COLON: case HX_T_EOF: case HX_T_QUESTION: case HX_T_QDOT: case HX_T_DOT:
-    case HX_T_ASSIGN: case HX_T_EQ: case HX_T_NE: case HX_T_SEQ: case HX_T_SNE:
-    case HX_T_AND: case HX_T_OR: case HX_T_NULLISH: case HX_T_STAR: case HX_T_PERCENT:
-    case HX_T_STARSTAR: case HX_T_AMP: case HX_T_PIPE: case HX_T_CARET: case HX_T_LE:
-    case HX_T_GE: case HX_T_SHL: case HX_T_SAR: case HX_T_SHR: case HX_T_ARROW:
-        return true;
-    case HX_T_NAME:
-        return (hx_p_is_kw(p, HX_KW_AS) || hx_p_is_kw(p, HX_KW_SATISFIES) ||
-                hx_p_is_kw(p, HX_KW_INSTANCEOF) || hx_p_is_kw(p, HX_KW_IN));
-    default: return false;
-    }
-}
-
 /*
  * parse_expr.c — expressions (ES2025 clause 13) and the cover grammars:
  * an expression parsed before we know it is an assignment pattern or arrow
@@ -43,6 +20,29 @@ static hx_ast_node *parse_call_member(hx_parser *p, pcover *cv, bool no_call);
 static hx_ast_node *parse_primary(hx_parser *p, pcover *cv);
 
 #define ERR_NODE(n, ...) hx_p_error_at(p, (n)->start, (n)->line, (n)->col, __VA_ARGS__)
+
+/* TypeScript: after `expr<T>`, does the token show an instantiation
+ * expression (`f<T>;`, `[f<T>, g]`, `f<T> === g`) rather than a comparison
+ * `a < b > c`?  Like tsc: a line break, a binary operator other than
+ * `<`, `>`, `+`, `-`, or a token that cannot start an expression. */
+static bool ts_instantiation_end(hx_parser *p)
+{
+    if (TOK.nl_before)
+        return true;
+    switch (TOK.type) {
+    case HX_T_SEMI: case HX_T_RPAREN: case HX_T_RBRACKET: case HX_T_RBRACE: case HX_T_COMMA:
+    case HX_T_COLON: case HX_T_EOF: case HX_T_QUESTION:
+    case HX_T_EQ: case HX_T_NE: case HX_T_SEQ: case HX_T_SNE:
+    case HX_T_AND: case HX_T_OR: case HX_T_NULLISH: case HX_T_STAR: case HX_T_PERCENT:
+    case HX_T_STARSTAR: case HX_T_AMP: case HX_T_PIPE: case HX_T_CARET: case HX_T_LE:
+    case HX_T_GE: case HX_T_SHL: case HX_T_SAR: case HX_T_SHR:
+        return true;
+    case HX_T_NAME:
+        return (hx_p_is_kw(p, HX_KW_AS) || hx_p_is_kw(p, HX_KW_SATISFIES) ||
+                hx_p_is_kw(p, HX_KW_INSTANCEOF) || hx_p_is_kw(p, HX_KW_IN));
+    default: return false;
+    }
+}
 
 static pfunc *this_fn(hx_parser *p)
 {

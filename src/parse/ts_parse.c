@@ -86,6 +86,155 @@ static bool is_kw(hx_parser *p, int kw)
     return hx_p_is_kw(p, kw);
 }
 
+/* ---- object type members: interface bodies and `{ ... }` types ---------- */
+
+static bool starts_member_name(int t)
+{
+    return t == HX_T_NAME || t == HX_T_STRING || t == HX_T_NUMBER || t == HX_T_LBRACKET ||
+           t == HX_T_PRIVATE;
+}
+
+/* Call, construct or method signature from `<` or `(`: `<T>(a: T): R`. */
+static bool signature(hx_parser *p)
+{
+    if (TOK.type == HX_T_LT && !hx_ts_type_params(p))
+        return false;
+    if (TOK.type != HX_T_LPAREN)
+        return hx_p_unexpected(p) != NULL;
+    return skip_group(p) && hx_ts_type_annotation(p);
+}
+
+/* `{ readonly [K in T as N]-?: V }` — after `{`; is this a mapped type? */
+static bool starts_mapped(hx_parser *p)
+{
+    pspec sp;
+    hx_p_spec_save(p, &sp);
+    if (TOK.type == HX_T_PLUS || TOK.type == HX_T_MINUS)
+        hx_p_next(p);
+    hx_token nt;
+    if (is_kw(p, HX_KW_READONLY) && hx_p_peek(p, &nt) == HX_T_LBRACKET)
+        hx_p_next(p);
+    bool mapped = false;
+    if (TOK.type == HX_T_LBRACKET) {
+        hx_p_next(p);
+        if (TOK.type == HX_T_NAME) {
+            hx_p_next(p);
+            mapped = hx_p_is_kw(p, HX_KW_IN);
+        }
+    }
+    hx_p_spec_restore(p, &sp);
+    return mapped;
+}
+
+static bool mapped_type(hx_parser *p)
+{
+    if (TOK.type == HX_T_PLUS || TOK.type == HX_T_MINUS)
+        hx_p_next(p);
+    if (is_kw(p, HX_KW_READONLY))
+        hx_p_next(p);
+    hx_p_next(p); /* [ */
+    hx_p_next(p); /* K */
+    hx_p_next(p); /* in */
+    if (!hx_ts_skip_type(p))
+        return false;
+    if (is_kw(p, HX_KW_AS)) {
+        hx_p_next(p);
+        if (!hx_ts_skip_type(p))
+            return false;
+    }
+    if (!hx_p_expect(p, HX_T_RBRACKET))
+        return false;
+    if (TOK.type == HX_T_PLUS || TOK.type == HX_T_MINUS) {
+        hx_p_next(p);
+        if (TOK.type != HX_T_QUESTION)
+            return hx_p_unexpected(p) != NULL;
+    }
+    if (TOK.type == HX_T_QUESTION)
+        hx_p_next(p);
+    if (!hx_ts_type_annotation(p))
+        return false;
+    if (TOK.type == HX_T_SEMI || TOK.type == HX_T_COMMA)
+        hx_p_next(p);
+    return hx_p_expect(p, HX_T_RBRACE);
+}
+
+/* One member of an object type: property, method, call / construct /
+ * index signature, accessor. */
+static bool type_member(hx_parser *p)
+{
+    hx_token nt;
+    if (TOK.type == HX_T_LPAREN || TOK.type == HX_T_LT)
+        return signature(p);
+    if (is_kw(p, HX_KW_NEW)) {
+        int t = hx_p_peek(p, &nt);
+        if (t == HX_T_LPAREN || t == HX_T_LT) {
+            hx_p_next(p);
+            return signature(p);
+        }
+    }
+    if (is_kw(p, HX_KW_READONLY) || is_kw(p, HX_KW_GET) || is_kw(p, HX_KW_SET)) {
+        int t = hx_p_peek(p, &nt);
+        if (starts_member_name(t) && !nt.nl_before)
+            hx_p_next(p);
+    }
+    if (TOK.type == HX_T_LBRACKET) {
+        /* index signature `[k: K]: V`, or a computed name `[Symbol.iterator]` */
+        int t = hx_p_peek(p, &nt);
+        if (t == HX_T_NAME) {
+            pspec sp;
+            hx_p_spec_save(p, &sp);
+            hx_p_next(p);
+            hx_p_next(p);
+            bool index = TOK.type == HX_T_COLON;
+            hx_p_spec_restore(p, &sp);
+            if (index) {
+                hx_p_next(p);
+                hx_p_next(p);
+                return hx_ts_type_annotation(p) && hx_p_expect(p, HX_T_RBRACKET) &&
+                       hx_ts_type_annotation(p);
+            }
+        }
+        if (!skip_group(p))
+            return false;
+    } else if (starts_member_name(TOK.type)) {
+        /* like tsc: a name not followed by `?`, `:`, `(`, `<`, a separator
+         * or a line break does not start a member */
+        ppos at = hx_p_here(p);
+        int t = hx_p_peek(p, &nt);
+        if (!(t == HX_T_QUESTION || t == HX_T_COLON || t == HX_T_LPAREN || t == HX_T_LT ||
+              t == HX_T_SEMI || t == HX_T_COMMA || t == HX_T_RBRACE || nt.nl_before))
+            return hx_p_error_at(p, at.start, at.line, at.col, "Property or signature expected") !=
+                   NULL;
+        hx_p_next(p);
+    } else {
+        return hx_p_error_tok(p, "Property or signature expected") != NULL;
+    }
+    if (TOK.type == HX_T_QUESTION)
+        hx_p_next(p);
+    if (TOK.type == HX_T_LPAREN || TOK.type == HX_T_LT)
+        return signature(p);
+    return hx_ts_type_annotation(p);
+}
+
+/* `{ members }` of an interface or object type (current token `{`);
+ * members are separated by `;`, `,` or a line break. */
+static bool type_members(hx_parser *p)
+{
+    if (!hx_p_expect(p, HX_T_LBRACE))
+        return false;
+    if (starts_mapped(p))
+        return mapped_type(p);
+    while (!p->failed && TOK.type != HX_T_RBRACE) {
+        if (!type_member(p))
+            return false;
+        if (TOK.type == HX_T_SEMI || TOK.type == HX_T_COMMA)
+            hx_p_next(p);
+        else if (TOK.type != HX_T_RBRACE && !TOK.nl_before)
+            return hx_p_unexpected(p) != NULL;
+    }
+    return hx_p_expect(p, HX_T_RBRACE);
+}
+
 /* At `(` in a type: does a function type's parameter list start here, rather
  * than a parenthesized type?  `()`, `(...`, `(a:`, `(a?`, `(a,`, `(a =`,
  * `(a) =>` and destructured parameters `([a]:` / `({a}) =>` are parameters;
@@ -154,8 +303,8 @@ static bool type_primary(hx_parser *p)
         ok = hx_ts_type_params(p) && skip_group(p) && hx_p_expect(p, HX_T_ARROW) &&
              hx_ts_skip_type(p);
         break;
-    case HX_T_LBRACKET:
-    case HX_T_LBRACE: ok = skip_group(p); break;
+    case HX_T_LBRACKET: ok = skip_group(p); break;
+    case HX_T_LBRACE: ok = type_members(p); break;
     case HX_T_STRING:
     case HX_T_NUMBER:
     case HX_T_BIGINT: hx_p_next(p); break;
@@ -416,9 +565,7 @@ hx_ast_node *hx_ts_statement(hx_parser *p, bool *handled, bool exported)
                 hx_p_next(p);
             }
         }
-        if (TOK.type != HX_T_LBRACE)
-            return hx_p_unexpected(p);
-        if (!skip_group(p))
+        if (!type_members(p))
             return NULL;
         return dropped(p, at);
     case HX_KW_TYPE:

@@ -310,7 +310,7 @@ hx_value hx_interp_run(hx_realm *realm, hx_frame *entry) {
     } while (0)
     DISPATCH();
 #else
-#define CASE(name) case HX_OPC_##name:
+#define CASE(name) case HX_OPC_##name: op_##name:
 #define DISPATCH() goto dispatch
 dispatch:
     f->sp = sp;
@@ -1115,6 +1115,47 @@ dispatch:
         PUSH(r);
         hx_handles_restore(rt, handles_base);
         DISPATCH();
+    }
+    CASE(tail_call) {
+        /* ES2025 15.10.3 PrepareForTailCall: the callee takes over this frame
+         * when nothing of it is needed any more (not an entry, constructor or
+         * generator frame, and the callee does not read extra arguments) */
+        uint16_t argc = U16(pc);
+        hx_value *args = sp - argc;
+        hx_value fnv = args[-2], thisv = args[-1];
+        if (hx_is_object(fnv) && !(f->flags & (HX_FRAME_ENTRY | HX_FRAME_CONSTRUCT | HX_FRAME_GENERATOR))) {
+            hx_object *fo = hx_as_object(fnv);
+            if (hx_class_of(fo) == HX_CLASS_FUNCTION && !(fo->hdr.flags & HX_OBJ_CLASS_CONSTRUCTOR) &&
+                !(fo->u.closure.def->flags & (HX_FD_GENERATOR | HX_FD_ASYNC | HX_FD_NEEDS_ARGUMENTS | HX_FD_HAS_REST))) {
+                hx_funcdef *cd = fo->u.closure.def;
+                if (!(cd->flags & HX_FD_STRICT)) {
+                    thisv = hx_bind_this(fo->u.closure.realm, cd, thisv);
+                    CHECK(thisv);
+                }
+                uint32_t ret_pop = f->ret_pop;
+                uint16_t flags = f->flags;
+                hx_value *base = f->regs;
+                uint32_t n = argc < cd->param_count ? argc : cd->param_count;
+                memmove(base, args, n * sizeof(hx_value));
+                hx_pop_frame(rt, f);
+                hx_frame *nf = hx_push_frame(realm, fo, cd, thisv, (int)n, base, HX_UNDEFINED);
+                if (!nf) {
+                    f = rt->frame;
+                    RELOAD();
+                    goto exception;
+                }
+                nf->ret_pop = ret_pop;
+                nf->flags = flags;
+                f = nf;
+                RELOAD();
+                if (HX_UNLIKELY(rt->interrupt_fn && ++rt->interrupt_counter >= 4096)) {
+                    rt->interrupt_counter = 0;
+                    if (hx_check_interrupt(rt)) goto exception;
+                }
+                DISPATCH();
+            }
+        }
+        goto op_call;
     }
     CASE(call_spread) {
         int argc;

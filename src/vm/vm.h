@@ -308,6 +308,7 @@ enum {
     HX_FD_CLASS_FIELD_INIT = 1 << 14,
     HX_FD_CONSTRUCTOR = 1 << 15, /* may be called with new */
     HX_FD_NEEDS_HOME = 1 << 16,
+    HX_FD_HAS_REST = 1 << 17, /* reads its arguments beyond the parameters (rest) */
 };
 
 typedef struct hx_handler {

@@ -1,3 +1,3 @@
-// expect-parse-error: 4:1
+// expect-parse-error: 3:1
 interface I { a: number
 let x = 1;
