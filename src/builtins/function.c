@@ -92,9 +92,9 @@ hx_value hx_create_dynamic_function(hx_realm *realm, int argc, hx_value *argv, h
     hx_value params = hx_sb_finish(&sb);
     if (hx_is_exception(params)) return params;
     size_t plen = 0, blen = 0;
-    char *p = hx_string_to_utf8(rt, hx_as_string(params), &plen);
+    char *p = hx_string_to_wtf8(rt, hx_as_string(params), &plen);
     if (!p) return HX_EXCEPTION;
-    char *b = hx_string_to_utf8(rt, hx_as_string(body), &blen);
+    char *b = hx_string_to_wtf8(rt, hx_as_string(body), &blen);
     if (!b) {
         hx_mem_free(rt, p, plen + 1);
         return HX_EXCEPTION;

@@ -233,7 +233,7 @@ hx_value hx_perform_eval(hx_realm *realm, hx_value x, bool direct, bool strict_c
     if (!hx_is_string(x)) return x;
     hx_runtime *rt = realm->rt;
     size_t len;
-    char *text = hx_string_to_utf8(rt, hx_as_string(x), &len);
+    char *text = hx_string_to_wtf8(rt, hx_as_string(x), &len);
     if (!text) return HX_EXCEPTION;
     hx_arena arena;
     hx_arena_init(&arena);
@@ -263,6 +263,25 @@ hx_value hx_perform_eval(hx_realm *realm, hx_value x, bool direct, bool strict_c
             opts.flags |= HX_PARSE_IN_FUNCTION | HX_PARSE_NEW_TARGET;
         }
         if (cd->flags & HX_FD_IS_EVAL) opts.flags |= caller->flags & 0; /* nested eval: as permissive as its parent */
+    }
+    /* private names of enclosing classes are visible to direct eval code */
+    const char *privs[64];
+    uint32_t npriv = 0;
+    if (direct && caller) {
+        for (hx_context *c = caller->ctx; c && npriv < 64; c = c->parent) {
+            if (!c->info) continue;
+            for (uint32_t i = 0; i < c->info->count && npriv < 64; i++) {
+                hx_value nm = c->info->names[i];
+                if (!hx_is_string(nm)) continue;
+                hx_string *ns = hx_string_flat(rt, hx_as_string(nm));
+                if (!ns || !ns->len || hx_string_char_at(ns, 0) != '#') continue;
+                char *u = hx_string_to_utf8(rt, ns, NULL);
+                if (u) privs[npriv++] = hx_arena_dup(&arena, u, strlen(u) + 1);
+                if (u) hx_mem_free(rt, u, strlen(u) + 1);
+            }
+        }
+        opts.private_names = privs;
+        opts.private_name_count = npriv;
     }
     hx_parse_error err;
     hx_ast_node *prog = hx_parse(&arena, text, len, &opts, &err);

@@ -1,7 +1,7 @@
 /*
  * lexer.c — ES2025 clause 12 tokenizer over UTF-8 source (see lexer.h).
  * ASCII is handled on fast paths; other code points go through
- * hx_utf8_decode (invalid UTF-8 reads as U+FFFD) and the Unicode tables.
+ * hx_utf8_decode (invalid UTF-8 reads as U+FFFD; WTF-8 surrogates pass) and the Unicode tables.
  * Invariant: every read checks `pos < len`; errors become HX_T_ERROR tokens.
  */
 #include "parse/lexer.h"
@@ -64,7 +64,9 @@ uint32_t hx_utf8_decode(const uint8_t *s, uint32_t len, uint32_t *pos)
         }
         c = (c << 6) | (b & 0x3F);
     }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+    /* surrogate code points pass through (WTF-8): eval and Function source
+     * built from JS strings may contain lone surrogates (see hx_string_to_wtf8) */
+    if (c < min || c > 0x10FFFF) {
         *pos = i + 1;
         return 0xFFFD;
     }

@@ -315,7 +315,15 @@ int32_t hx_string_index_of(hx_runtime *rt, hx_string *hay, hx_string *needle, ui
     return -1;
 }
 
-char *hx_string_to_utf8(hx_runtime *rt, hx_string *s, size_t *len_out) {
+static char *to_utf8(hx_runtime *rt, hx_string *s, size_t *len_out, bool wtf8);
+
+char *hx_string_to_utf8(hx_runtime *rt, hx_string *s, size_t *len_out) { return to_utf8(rt, s, len_out, false); }
+
+/* As UTF-8, but a lone surrogate is encoded as its own 3-byte sequence
+ * (WTF-8), so source text built from strings keeps it (eval, Function). */
+char *hx_string_to_wtf8(hx_runtime *rt, hx_string *s, size_t *len_out) { return to_utf8(rt, s, len_out, true); }
+
+static char *to_utf8(hx_runtime *rt, hx_string *s, size_t *len_out, bool wtf8) {
     hx_string *f = hx_string_flat(rt, s);
     if (!f) return NULL;
     size_t cap = (size_t)f->len * 3 + 1, k = 0;
@@ -330,7 +338,7 @@ char *hx_string_to_utf8(hx_runtime *rt, hx_string *s, size_t *len_out) {
                 i++;
             }
         }
-        if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+        if (c >= 0xD800 && c <= 0xDFFF && !wtf8) c = 0xFFFD;
         if (c < 0x80) out[k++] = (char)c;
         else if (c < 0x800) {
             out[k++] = (char)(0xC0 | (c >> 6));

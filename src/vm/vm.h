@@ -575,6 +575,7 @@ bool hx_string_equal(hx_runtime *rt, hx_string *a, hx_string *b);
 int hx_string_compare(hx_runtime *rt, hx_string *a, hx_string *b);
 hx_value hx_string_substring(hx_runtime *rt, hx_string *s, uint32_t start, uint32_t end);
 char *hx_string_to_utf8(hx_runtime *rt, hx_string *s, size_t *len_out); /* hx_mem_alloc'd, len+1 */
+char *hx_string_to_wtf8(hx_runtime *rt, hx_string *s, size_t *len_out); /* lone surrogates kept */
 hx_value hx_string_from_int(hx_runtime *rt, int64_t i);
 hx_value hx_string_from_char(hx_runtime *rt, uint16_t c);
 int32_t hx_string_index_of(hx_runtime *rt, hx_string *hay, hx_string *needle, uint32_t from);
