@@ -8,11 +8,6 @@
 #include "compile/cinternal.h"
 #include "vm/frame_info.h"
 
-static const uint8_t sizes[] = {
-    [HX_FMT_NONE] = 1, [HX_FMT_I8] = 2,   [HX_FMT_I32] = 5,   [HX_FMT_U8] = 2,   [HX_FMT_U16] = 3,
-    [HX_FMT_CONST] = 5, [HX_FMT_JUMP] = 5, [HX_FMT_KEYIC] = 7, [HX_FMT_CTX] = 5, [HX_FMT_CTXN] = 9,
-    [HX_FMT_REGN] = 7, [HX_FMT_U16C] = 7, [HX_FMT_CJUMP] = 9,
-};
 
 static void print_value(hx_runtime *rt, FILE *f, hx_value v) {
     if (hx_is_int(v)) fprintf(f, "%d", hx_get_int(v));
@@ -85,7 +80,7 @@ void hx_disassemble(hx_runtime *rt, hx_funcdef *d, void *out) {
         default: break;
         }
         fputc('\n', f);
-        pc += sizes[oi->fmt];
+        pc += oi->size;
     }
     for (uint32_t i = 0; i < d->handler_count; i++)
         fprintf(f, "  handler [%u, %u) -> %u depth %u\n", d->handlers[i].start, d->handlers[i].end,

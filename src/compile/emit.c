@@ -10,21 +10,24 @@
 #include "compile/cinternal.h"
 #include "vm/frame_info.h"
 
-#define HX_OP_INFO(name, fmt, pop, push) {#name, HX_FMT_##fmt, 0, pop, push},
-static hx_opinfo opinfo_init[HX_OPC_COUNT] = {HX_OPCODES(HX_OP_INFO)};
+/* Instruction sizes by operand format (opcode byte included). */
+#define HX_FMT_SIZE_NONE 1
+#define HX_FMT_SIZE_I8 2
+#define HX_FMT_SIZE_I32 5
+#define HX_FMT_SIZE_U8 2
+#define HX_FMT_SIZE_U16 3
+#define HX_FMT_SIZE_CONST 5
+#define HX_FMT_SIZE_JUMP 5
+#define HX_FMT_SIZE_KEYIC 7
+#define HX_FMT_SIZE_CTX 5
+#define HX_FMT_SIZE_CTXN 9
+#define HX_FMT_SIZE_REGN 7
+#define HX_FMT_SIZE_U16C 7
+#define HX_FMT_SIZE_CJUMP 9
+
+#define HX_OP_INFO(name, fmt, pop, push) {#name, HX_FMT_##fmt, HX_FMT_SIZE_##fmt, pop, push},
+const hx_opinfo hx_opinfos[HX_OPC_COUNT] = {HX_OPCODES(HX_OP_INFO)};
 #undef HX_OP_INFO
-
-static const uint8_t fmt_size[] = {
-    [HX_FMT_NONE] = 1, [HX_FMT_I8] = 2,   [HX_FMT_I32] = 5,   [HX_FMT_U8] = 2,   [HX_FMT_U16] = 3,
-    [HX_FMT_CONST] = 5, [HX_FMT_JUMP] = 5, [HX_FMT_KEYIC] = 7, [HX_FMT_CTX] = 5, [HX_FMT_CTXN] = 9,
-    [HX_FMT_REGN] = 7, [HX_FMT_U16C] = 7, [HX_FMT_CJUMP] = 9,
-};
-
-#define HX_OP_INFO2(name, fmt, pop, push) {#name, HX_FMT_##fmt, 0, pop, push},
-const hx_opinfo hx_opinfos[HX_OPC_COUNT] = {HX_OPCODES(HX_OP_INFO2)};
-#undef HX_OP_INFO2
-
-static inline uint8_t op_size(hx_opcode op) { return fmt_size[hx_opinfos[op].fmt]; }
 
 hx_compiler *hx_cur_compiler;
 
@@ -48,7 +51,6 @@ void hx_adjust(hx_fstate *fs, int delta) {
 }
 
 void hx_emit_op(hx_fstate *fs, hx_opcode op) {
-    (void)opinfo_init;
     grow(fs, 1);
     if (hx_cur_compiler->failed) return;
     fs->code[fs->len++] = (uint8_t)op;

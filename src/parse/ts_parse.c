@@ -1,8 +1,12 @@
 /*
  * ts_parse.c — TypeScript syntax that is parsed and dropped (DESIGN.md §6):
  * type annotations, type parameters/arguments, interfaces, type aliases,
- * `declare` (ambient) declarations, modifiers.  Types are consumed token by
- * token with a small recursive grammar; nothing reaches the AST.
+ * `declare` (ambient) declarations, modifiers, overload signatures.  Types
+ * are consumed token by token with a small recursive grammar (object types
+ * and interface bodies member by member, so a malformed member is reported
+ * where tsc reports it); nothing reaches the AST.  Where TypeScript's
+ * grammar is ambiguous (`(` starting a function type or a parenthesized
+ * type, `<` after a type name) the parser looks ahead and backtracks.
  * Invariant: these functions only consume tokens and report errors; they
  * never declare bindings.
  */

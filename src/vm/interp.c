@@ -25,23 +25,6 @@
 #include "compile/opcodes.h"
 #include "compile/compiler.h"
 
-#if defined(__GNUC__)
-#define HX_COMPUTED_GOTO 1
-#endif
-
-#define RD_U8(p) (*(p))
-static inline uint16_t rd_u16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
-static inline uint32_t rd_u32(const uint8_t *p) {
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-static inline int32_t rd_i32(const uint8_t *p) {
-    int32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
 /* ---- frames ------------------------------------------------------------------- */
 
 static bool ensure_frames(hx_runtime *rt) {
