@@ -405,10 +405,20 @@ static uint32_t compile_field_init(hx_fstate *parent, hx_ast_node *cls, bool is_
             hx_ast_node *el = body->items[i];
             if (pass == 0 && el->kind == HX_AST_METHOD && el->u.method.is_static == is_static &&
                 el->u.method.key->kind == HX_AST_PRIVATE_NAME) {
-                /* this name fn -> define as private (methods non-writable) */
+                /* this name fn -> define as private (methods non-writable); the
+                 * function was made once when the class was evaluated */
                 hx_emit_op(&fs, HX_OPC_push_this);
                 hx_emit_private_name(&fs, el->u.method.key);
-                hx_emit_closure(&fs, el->u.method.value, HX_UNDEFINED);
+                {
+                    hx_binding tmp = {0};
+                    tmp.storage = HX_ST_CTX;
+                    tmp.index = key_slots[i];
+                    uint32_t d = 0;
+                    for (hx_cscope *c = fs.scope; c && c != parent->scope; c = c->parent)
+                        if (c->has_ctx) d++;
+                    hx_ref r = {&tmp, d, NULL, false};
+                    hx_emit_load(&fs, &r, el);
+                }
                 uint8_t kind = el->u.method.kind == HX_METHOD_GET ? 1 : el->u.method.kind == HX_METHOD_SET ? 2 : 0;
                 hx_emit_op_u8(&fs, HX_OPC_define_method, (uint8_t)(kind | 8)); /* 8: private */
                 hx_emit_op(&fs, HX_OPC_drop);
@@ -577,6 +587,8 @@ void hx_compile_class(hx_fstate *fs, hx_ast_node *cls, hx_value name) {
         key_slots[i] = UINT32_MAX;
         hx_ast_node *el = body->items[i];
         if (el->kind == HX_AST_FIELD && el->u.field.computed) key_slots[i] = cs->ctx_slots++;
+        /* private methods and accessors: one function object per class evaluation */
+        if (el->kind == HX_AST_METHOD && el->u.method.key->kind == HX_AST_PRIVATE_NAME) key_slots[i] = cs->ctx_slots++;
     }
     cs->has_ctx = true;
     hx_scopeinfo *si = hx_cscope_info(hx_cur_compiler, cs);
@@ -636,6 +648,21 @@ void hx_compile_class(hx_fstate *fs, hx_ast_node *cls, hx_value name) {
             if (el->u.method.key->kind == HX_AST_PRIVATE_NAME) {
                 if (is_static) has_static_init = true;
                 else has_instance_init = true;
+                /* home -> closure (named "#m" / "get #m") -> context slot */
+                if (is_static) hx_emit_op_u8(fs, HX_OPC_pick, 1);
+                else hx_emit_op(fs, HX_OPC_dup);
+                hx_ast_node *key = el->u.method.key;
+                hx_value nm = hx_string_from_utf8(fs->rt, key->u.ident.name->utf8, key->u.ident.name->len);
+                if (!hx_is_exception(nm) && el->u.method.kind != HX_METHOD_METHOD) {
+                    hx_value pre = hx_string_from_cstr(fs->rt, el->u.method.kind == HX_METHOD_GET ? "get " : "set ");
+                    nm = hx_is_exception(pre) ? pre : hx_string_concat(fs->rt, pre, nm);
+                }
+                hx_emit_closure(fs, el->u.method.value, hx_is_exception(nm) ? HX_UNDEFINED : nm);
+                hx_emit_op(fs, HX_OPC_set_home);
+                hx_emit_op(fs, HX_OPC_nip);
+                hx_emit_op(fs, HX_OPC_store_ctx);
+                hx_emit_u16(fs, 0);
+                hx_emit_u16(fs, (uint16_t)key_slots[i]);
                 continue;
             }
             /* target key fn -> target */

@@ -132,6 +132,13 @@ static void bind_array(hx_fstate *fs, hx_ast_node *p, bool init) {
     hx_set_pos(fs, p);
     hx_emit_op(fs, HX_OPC_get_iterator);
     int base = fs->depth; /* iter next done */
+    /* a return() resuming a yield inside an element closes the iterator */
+    hx_cflow cf;
+    memset(&cf, 0, sizeof cf);
+    cf.kind = HX_CF_ITER;
+    cf.outer = fs->cf;
+    cf.depth = base - 3;
+    fs->cf = &cf;
     uint32_t start = fs->len;
     hx_ast_list *items = &p->u.array.items;
     for (uint32_t i = 0; i < items->len; i++) {
@@ -150,6 +157,7 @@ static void bind_array(hx_fstate *fs, hx_ast_node *p, bool init) {
         hx_compile_bind_pattern(fs, it, init);
     }
     uint32_t end = fs->len;
+    fs->cf = cf.outer;
     uint32_t done = hx_emit_jump(fs, HX_OPC_jmp);
     /* handler: an element binding threw — close the iterator, rethrow */
     uint32_t handler = fs->len;

@@ -882,13 +882,14 @@ dispatch:
         hx_value obj = sp[-3];
         hx_key key = sp[-2];
         hx_object *fn = hx_as_object(sp[-1]);
-        fn->u.closure.home_object = obj;
         if (!(kind & 8)) {
+            /* private methods were named and given their home when the class was made */
+            fn->u.closure.home_object = obj;
             key = hx_to_property_key(realm, key);
             CHECK(key);
+            hx_value prefix = (kind & 3) == 1 ? HX_ATOM(rt, get) : (kind & 3) == 2 ? HX_ATOM(rt, set) : HX_UNDEFINED;
+            CHECKI(hx_set_function_name(realm, fn, key, prefix));
         }
-        hx_value prefix = (kind & 3) == 1 ? HX_ATOM(rt, get) : (kind & 3) == 2 ? HX_ATOM(rt, set) : HX_UNDEFINED;
-        CHECKI(hx_set_function_name(realm, fn, key, prefix));
         uint32_t en = (kind & 4) ? HX_PROP_ENUMERABLE : 0;
         hx_object *o = hx_as_object(obj);
         if (kind & 8) {

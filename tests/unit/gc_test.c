@@ -305,7 +305,7 @@ static void test_memory_limit(void) {
     CHECK(x->mem_used < (16u << 20), "memory released after the failures (%zu)", x->mem_used);
     /* uncaught: the API reports HR_EXCEPTION */
     static const char *const uncaught[] = {
-        "var big = []; for (;;) big.push([1, 2, 3, 4]);",
+        "(function () { var big = []; for (;;) big.push([1, 2, 3, 4]); })()",
         "'x'.repeat(1 << 28)",
         "new Array(1e8).fill(0)",
     };
@@ -318,7 +318,7 @@ static void test_memory_limit(void) {
         CHECK(!hr_is_interrupted(r), "not an interrupt");
         hr_take_exception(r);
         hr_scope_close(&scope);
-        check_js_in(re, "big = null; 'usable'", "usable", __LINE__);
+        check_js_in(re, "'usable'", "usable", __LINE__);
     }
     /* creating a second realm still works with the heap freed */
     hr_gc(r);
@@ -449,7 +449,7 @@ static const char *const workload =
     "out.push(`t${1 + 1}t`, 'abc'.at(-1), [1, [2, [3]]].flat(Infinity).join());"
     "out.push(new Error('m', {cause: 1}).cause, Reflect.ownKeys({a: 1, 1: 2}).join());"
     "var ab = new ArrayBuffer(8); new DataView(ab).setInt16(0, -2); out.push(new Int16Array(ab)[0]);"
-    "out.length";
+    "out.join(' | ')";
 
 static void test_checking_allocator(bool stress) {
     alloc_stats st;
@@ -467,7 +467,11 @@ static void test_checking_allocator(bool stress) {
         return;
     }
     hx_runtime *x = (hx_runtime *)r;
-    check_js_in(re, workload, "38", __LINE__);
+    check_js_in(re, workload,
+                "9 | sq | 0-1-4-9-16 | 200 | 7 | {\"a\":[1,2,{\"b\":null}],\"c\":\"\xC3\xA9\"} | HELL0_W0RLD | 20 | 3 | "
+                "true | string | 400000000000000000 | 1970-01-01T00:00:00.000Z | 24 | 5 | 1 | 499 | 66 | 9 | 300 | "
+                "1,2,3 | 0,2,4 | 3 | 42 | 3 | x,1,y,2 | t2t | c | 1,2,3 | 1 | 1,a | -257",
+                __LINE__);
     CHECK(hr_run_jobs(r) == HR_OK, "jobs");
     hr_gc(r);
     /* the engine's own accounting matches what it asked for, apart from
@@ -529,7 +533,7 @@ static void test_failing_allocator(void) {
             runs++;
             if (st == HR_OK) {
                 ok_runs++;
-                CHECK(hr_is_number(v) && hr_get_number(v) == 1040, "result with failures after %zu", n);
+                CHECK(hr_is_number(v) && hr_get_number(v) == 1031, "result with failures after %zu", n);
             } else {
                 exc_runs++;
                 CHECK(hr_has_exception(r), "a failed evaluation leaves an exception pending");
