@@ -123,6 +123,7 @@ struct hx_fstate {
     int return_label_reg;
     int try_depth;      /* inside try statements: no tail calls */
     bool tail_call;     /* the next emitted call is in tail position */
+    bool in_params;     /* emitting a non-arrow function's parameter initialisation */
 };
 
 typedef struct hx_compiler {

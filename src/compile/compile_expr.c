@@ -204,7 +204,7 @@ static void compile_call(hx_fstate *fs, hx_ast_node *n) {
         hx_set_pos(fs, n);
         hx_emit_op(fs, HX_OPC_eval_call);
         hx_emit_u16(fs, (uint16_t)args->len);
-        hx_emit_u32(fs, (uint32_t)(fs->strict ? 1 : 0));
+        hx_emit_u32(fs, (uint32_t)((fs->strict ? 1 : 0) | (fs->in_params ? 2 : 0)));
         hx_adjust(fs, -(int)args->len - 1);
         return;
     }

@@ -234,6 +234,7 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
         }
     } else {
         hx_ast_list *params = &fn->u.func.params;
+        fs->in_params = fn->kind != HX_AST_ARROW;
         for (uint32_t i = 0; i < params->len; i++) {
             hx_ast_node *p = params->items[i];
             hx_set_pos(fs, p);
@@ -246,6 +247,7 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
                 hx_compile_bind_pattern(fs, p, true);
             }
         }
+        fs->in_params = false;
     }
     /* vars with a parameter's name start with its value (non-simple lists) */
     if (bs && !simple && ps) {

@@ -291,6 +291,20 @@ hx_value hx_perform_eval(hx_realm *realm, hx_value x, bool direct, bool strict_c
         hx_mem_free(rt, text, len + 1);
         return HX_EXCEPTION;
     }
+    /* ES2025 19.2.1.3 step 5.d: in a function's parameter initialisers the
+     * implicit arguments binding exists, so eval code may not declare it */
+    if (eval_scope == HX_TRUE && !prog->u.program.strict) {
+        hx_ast_scope *ps = prog->u.program.scope;
+        for (uint32_t i = 0; ps && i < ps->decl_count; i++) {
+            hx_ast_decl *d = &ps->decls[i];
+            if ((d->kind == HX_DECL_VAR || d->kind == HX_DECL_FUNCTION || d->kind == HX_DECL_ANNEXB_VAR) &&
+                d->name->len == 9 && !memcmp(d->name->utf8, "arguments", 9)) {
+                hx_arena_free_all(&arena);
+                hx_mem_free(rt, text, len + 1);
+                return hx_throw_syntax_error(realm, "Identifier 'arguments' has already been declared");
+            }
+        }
+    }
     hx_source *src = hx_source_new(rt, "eval", text, len);
     hx_mem_free(rt, text, len + 1);
     if (!src) {

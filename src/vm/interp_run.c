@@ -1253,7 +1253,8 @@ dispatch:
         hx_value fnv = args[-2];
         hx_value r;
         if (fnv == realm->intrinsics[HX_INTR_eval]) {
-            r = argc ? hx_perform_eval(realm, args[0], true, strict != 0, f, HX_UNDEFINED) : HX_UNDEFINED;
+            r = argc ? hx_perform_eval(realm, args[0], true, (strict & 1) != 0, f, (strict & 2) ? HX_TRUE : HX_UNDEFINED)
+                     : HX_UNDEFINED;
         } else
             r = hx_call(realm, fnv, args[-1], argc, args);
         CHECK(r);
