@@ -12,6 +12,70 @@
 
 void hx_emit_private_name(hx_fstate *fs, hx_ast_node *pn);
 
+/* A member-expression assignment target evaluated before its value is
+ * produced (ES2025 13.15.5.5-6: lref first): the object and key wait in
+ * registers. */
+typedef struct early_ref {
+    bool active;
+    int obj_reg, key_reg; /* key_reg -1: named property */
+    hx_ast_node *target;
+} early_ref;
+
+static early_ref eval_target_first(hx_fstate *fs, hx_ast_node *elem, bool init) {
+    early_ref r = {false, -1, -1, NULL};
+    hx_ast_node *t = elem->kind == HX_AST_ASSIGN_PATTERN ? elem->u.assign.target : elem;
+    if (init || t->kind != HX_AST_MEMBER || t->u.member.object->kind == HX_AST_SUPER) return r;
+    r.active = true;
+    r.target = t;
+    hx_compile_expr(fs, t->u.member.object);
+    r.obj_reg = (int)hx_alloc_reg(fs);
+    hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)r.obj_reg);
+    if (t->u.member.property->kind == HX_AST_PRIVATE_NAME) {
+        hx_emit_private_name(fs, t->u.member.property);
+        r.key_reg = (int)hx_alloc_reg(fs);
+        hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)r.key_reg);
+    } else if (t->u.member.computed) {
+        hx_compile_expr(fs, t->u.member.property);
+        r.key_reg = (int)hx_alloc_reg(fs);
+        hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)r.key_reg);
+    }
+    return r;
+}
+
+/* value -> (stored into the early reference) */
+static void put_early(hx_fstate *fs, early_ref *r) {
+    hx_ast_node *t = r->target;
+    uint32_t vreg = hx_alloc_reg(fs);
+    hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)vreg);
+    hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)r->obj_reg);
+    if (t->u.member.property->kind == HX_AST_PRIVATE_NAME) {
+        hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)r->key_reg);
+        hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)vreg);
+        hx_emit_op(fs, HX_OPC_put_private);
+    } else if (r->key_reg >= 0) {
+        hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)r->key_reg);
+        hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)vreg);
+        hx_emit_op(fs, HX_OPC_put_elem);
+    } else {
+        hx_emit_op_u16(fs, HX_OPC_load_reg, (uint16_t)vreg);
+        hx_emit_op_key(fs, HX_OPC_put_prop, hx_name_key(fs, t->u.member.property->u.ident.name));
+    }
+    hx_emit_op(fs, HX_OPC_drop);
+}
+
+static void emit_default(hx_fstate *fs, hx_ast_node *def, hx_ast_node *target);
+
+/* Binds an element value on the stack to its target, with a target
+ * reference evaluated earlier when r is active. */
+static void bind_elem(hx_fstate *fs, hx_ast_node *elem, bool init, early_ref *r) {
+    if (!r->active) {
+        hx_compile_bind_pattern(fs, elem, init);
+        return;
+    }
+    if (elem->kind == HX_AST_ASSIGN_PATTERN) emit_default(fs, elem->u.assign.value, elem->u.assign.target);
+    put_early(fs, r);
+}
+
 static hx_value target_name(hx_fstate *fs, hx_ast_node *t) {
     if (t->kind != HX_AST_IDENTIFIER) return HX_UNDEFINED;
     hx_value s = hx_string_from_utf8(fs->rt, t->u.ident.name->utf8, t->u.ident.name->len);
@@ -84,8 +148,10 @@ static void bind_object(hx_fstate *fs, hx_ast_node *p, bool init) {
             hx_compile_bind_pattern(fs, it->u.unary_stmt.argument, init);
             continue;
         }
-        hx_emit_op(fs, HX_OPC_dup);
         hx_ast_node *key = it->u.prop.key;
+        early_ref er = {false, -1, -1, NULL};
+        if (!it->u.prop.computed) er = eval_target_first(fs, it->u.prop.value, init);
+        hx_emit_op(fs, HX_OPC_dup);
         if (it->u.prop.computed) {
             hx_compile_expr(fs, key);
             hx_emit_op(fs, HX_OPC_to_property_key);
@@ -123,7 +189,7 @@ static void bind_object(hx_fstate *fs, hx_ast_node *p, bool init) {
             hx_set_pos(fs, it);
             hx_emit_op_key(fs, HX_OPC_get_prop, k);
         }
-        hx_compile_bind_pattern(fs, it->u.prop.value, init);
+        bind_elem(fs, it->u.prop.value, init, &er);
     }
     hx_emit_op(fs, HX_OPC_drop);
 }
@@ -149,12 +215,14 @@ static void bind_array(hx_fstate *fs, hx_ast_node *p, bool init) {
             continue;
         }
         if (it->kind == HX_AST_REST) {
+            early_ref rr = eval_target_first(fs, it->u.unary_stmt.argument, init);
             hx_emit_op(fs, HX_OPC_iter_rest);
-            hx_compile_bind_pattern(fs, it->u.unary_stmt.argument, init);
+            bind_elem(fs, it->u.unary_stmt.argument, init, &rr);
             continue;
         }
+        early_ref er = eval_target_first(fs, it, init);
         hx_emit_op(fs, HX_OPC_iter_value);
-        hx_compile_bind_pattern(fs, it, init);
+        bind_elem(fs, it, init, &er);
     }
     uint32_t end = fs->len;
     fs->cf = cf.outer;
