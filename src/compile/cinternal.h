@@ -37,6 +37,14 @@ typedef struct hx_binding {
     hx_fstate *fn;     /* owning function (set during emission) */
 } hx_binding;
 
+/* hx_scopeinfo.kinds of a binding's context slot. */
+static inline uint8_t hx_slot_kind(const hx_binding *b) {
+    bool lexical = b->decl_kind == HX_DECL_LET || b->decl_kind == HX_DECL_CONST || b->decl_kind == HX_DECL_CLASS ||
+                   b->decl_kind == HX_DECL_CLASS_NAME || b->decl_kind == HX_DECL_USING ||
+                   b->decl_kind == HX_DECL_AWAIT_USING;
+    return (uint8_t)((b->tdz ? HX_SLOT_UNINIT : 0) | (b->is_const ? HX_SLOT_CONST : 0) | (lexical ? HX_SLOT_LEXICAL : 0));
+}
+
 /* Compiler data of one AST scope (hx_ast_scope.compiler_data). */
 struct hx_cscope {
     hx_ast_scope *ast;

@@ -121,7 +121,12 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
                 if (ps->bind[i].captured) place(fs, &ps->bind[i], home);
                 else if (ps->bind[i].storage == 0xFF) place(fs, &ps->bind[i], home);
         } else {
-            for (uint32_t i = 0; i < ps->count; i++) place(fs, &ps->bind[i], home);
+            /* parameters are in their TDZ until initialised in order
+             * (ES2025 10.2.11 step 26: f(a = b, b) throws) */
+            for (uint32_t i = 0; i < ps->count; i++) {
+                ps->bind[i].tdz = true;
+                place(fs, &ps->bind[i], home);
+            }
         }
     }
     if (fi->self_scope) {
@@ -234,6 +239,11 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
         }
     } else {
         hx_ast_list *params = &fn->u.func.params;
+        for (uint32_t i = 0; ps && i < ps->count; i++)
+            if (ps->bind[i].storage == HX_ST_REG) {
+                hx_emit_op(fs, HX_OPC_push_uninit);
+                hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)ps->bind[i].index);
+            }
         fs->in_params = fn->kind != HX_AST_ARROW;
         for (uint32_t i = 0; i < params->len; i++) {
             hx_ast_node *p = params->items[i];
@@ -600,7 +610,7 @@ void hx_compile_class(hx_fstate *fs, hx_ast_node *cls, hx_value name) {
     }
     for (uint32_t i = 0; i < cs->count; i++) {
         si->names[i] = hx_name_value(fs, cs->bind[i].name);
-        si->kinds[i] = 1 | 2;
+        si->kinds[i] = HX_SLOT_UNINIT | HX_SLOT_CONST | HX_SLOT_LEXICAL;
     }
     for (uint32_t i = 0; i < cls->u.klass.private_count; i++)
         si->names[cs->count + i] = hx_name_value(fs, cls->u.klass.privates[i].name);

@@ -139,7 +139,7 @@ static hx_funcdef *compile_script(hx_compiler *c, hx_ast_node *prog) {
             hx_binding *b = &cs->bind[i];
             if (b->storage != HX_ST_CTX) continue;
             si->names[b->index] = hx_name_value(&fs, b->name);
-            si->kinds[b->index] = (b->tdz ? 1 : 0) | (b->is_const ? 2 : 0);
+            si->kinds[b->index] = hx_slot_kind(b);
         }
         hx_emit_op_const(&fs, HX_OPC_push_ctx, hx_add_const(&fs, HX_PTR_VALUE(HX_TAG_CELL, si)));
         hx_store_syn_from(&fs, fs.info, HX_SYN_THIS, HX_OPC_push_this);

@@ -46,7 +46,7 @@ static void fill_info(hx_fstate *fs, hx_scopeinfo *si, hx_cscope *cs, hx_cscope 
         hx_binding *b = &cs->bind[i];
         if (b->storage != HX_ST_CTX || b->home != home || b->index >= si->count) continue;
         si->names[b->index] = hx_cur_compiler->failed ? HX_UNDEFINED : hx_name_value(fs, b->name);
-        si->kinds[b->index] = (b->tdz ? 1 : 0) | (b->is_const ? 2 : 0);
+        si->kinds[b->index] = hx_slot_kind(b);
     }
 }
 

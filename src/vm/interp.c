@@ -343,7 +343,7 @@ hx_value hx_new_context(hx_runtime *rt, hx_context *parent, hx_scopeinfo *si) {
     c->parent = parent;
     c->info = si;
     c->count = n;
-    for (uint32_t i = 0; i < n; i++) c->slots[i] = (si->kinds[i] & 1) ? HX_UNINIT : HX_UNDEFINED;
+    for (uint32_t i = 0; i < n; i++) c->slots[i] = (si->kinds[i] & HX_SLOT_UNINIT) ? HX_UNINIT : HX_UNDEFINED;
     if (si && (si->hdr.flags & HX_SCOPEINFO_FUNCTION)) c->hdr.flags |= HX_CTX_FUNCTION;
     return HX_PTR_VALUE(HX_TAG_CELL, c);
 }

@@ -267,7 +267,7 @@ int hx_name_put(hx_realm *realm, hx_context *ctx, hx_value name, hx_value v, boo
                 hx_throw_tdz(realm, name);
                 return -1;
             }
-            if (c->info->kinds[s] & 2) {
+            if (c->info->kinds[s] & HX_SLOT_CONST) {
                 hx_throw_type_error(realm, "Assignment to constant variable.");
                 return -1;
             }
@@ -320,7 +320,7 @@ int hx_name_declare_var(hx_realm *realm, hx_context *ctx, hx_value name, bool se
     for (hx_context *c = ctx; c; c = c->parent) {
         if (c->hdr.flags & HX_CTX_WITH) continue;
         int32_t s = ctx_slot(c, name);
-        if (s >= 0 && (c->info->kinds[s] & 1)) {
+        if (s >= 0 && (c->info->kinds[s] & HX_SLOT_LEXICAL)) {
             /* a like-named lexical declaration between eval and its var scope
              * (ES2025 19.2.1.3 step 3.d) */
             char *u = hx_string_to_utf8(realm->rt, hx_as_string(name), NULL);
@@ -466,7 +466,7 @@ int hx_ref_put(hx_realm *realm, hx_value base, hx_value slot, hx_value name, hx_
             hx_throw_tdz(realm, name);
             return -1;
         }
-        if (c->info && (c->info->kinds[s] & 2)) {
+        if (c->info && (c->info->kinds[s] & HX_SLOT_CONST)) {
             hx_throw_type_error(realm, "Assignment to constant variable.");
             return -1;
         }

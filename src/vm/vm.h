@@ -272,6 +272,13 @@ enum {
     HX_CTX_EVAL_VARS = 4 /* has an object of names added by sloppy direct eval (slots[count-1]) */
 };
 
+/* hx_scopeinfo.kinds bits per slot */
+enum {
+    HX_SLOT_UNINIT = 1,  /* starts in the temporal dead zone */
+    HX_SLOT_CONST = 2,   /* assignment is a TypeError */
+    HX_SLOT_LEXICAL = 4, /* let/const/class: sloppy eval may not declare a var of this name */
+};
+
 typedef struct hx_scopeinfo {
     hx_cell hdr;
     uint32_t count;
