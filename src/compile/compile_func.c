@@ -383,21 +383,28 @@ static uint32_t compile_field_init(hx_fstate *parent, hx_ast_node *cls, bool is_
     fs.strict = true;
     fs.flags = HX_FD_STRICT | HX_FD_METHOD | HX_FD_CLASS_FIELD_INIT;
     fs.scope = parent->scope;
-    /* synthetic bindings (this for arrows inside initialisers) need a context */
-    hx_cscope *home = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_cscope));
-    hx_ast_scope *hs = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_ast_scope));
-    if (!home || !hs) {
-        hx_cur_compiler->failed = true;
-        return 0;
+    /* synthetic bindings (this for arrows inside initialisers) need a
+     * context: the scope the resolver made for the initialisers */
+    hx_cscope *home = fi ? fi->body : NULL;
+    if (!home) {
+        home = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_cscope));
+        hx_ast_scope *hs = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_ast_scope));
+        if (!home || !hs) {
+            hx_cur_compiler->failed = true;
+            return 0;
+        }
+        hs->kind = HX_SCOPE_FUNCTION_BODY;
+        hs->compiler_data = home;
+        home->ast = hs;
+        home->parent = parent->scope;
+        home->is_function = true;
+        home->fn_node = cls;
+        fs.info->body = home;
     }
-    hs->kind = HX_SCOPE_FUNCTION_BODY;
-    hs->compiler_data = home;
-    home->ast = hs;
-    home->parent = parent->scope;
-    home->is_function = true;
-    home->fn_node = cls;
+    home->ctx_slots = 0;
+    home->has_ctx = false;
+    home->info = NULL;
     hx_place_syn(&fs, fs.info, home);
-    fs.info->body = home;
     fs.scope = home;
     if (home->has_ctx) {
         hx_scopeinfo *si = hx_cscope_info(hx_cur_compiler, home);

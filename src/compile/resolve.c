@@ -232,13 +232,34 @@ static void walk_class(rstate *r, hx_ast_node *cls) {
         } else if (el->kind == HX_AST_FIELD) {
             if (el->u.field.computed) walk(r, el->u.field.key);
             if (el->u.field.value) {
-                if (!fields) fields = new_fninfo(r, cls);
+                if (!fields) {
+                    /* the initialiser function's own scope, between the class
+                     * scope and anything nested in the initialisers */
+                    fields = new_fninfo(r, cls);
+                    if (!fields) return;
+                    hx_cscope *home = hx_arena_calloc(r->c->arena, sizeof(hx_cscope));
+                    hx_ast_scope *hs = hx_arena_calloc(r->c->arena, sizeof(hx_ast_scope));
+                    if (!home || !hs) {
+                        r->c->failed = true;
+                        return;
+                    }
+                    hs->kind = HX_SCOPE_FUNCTION_BODY;
+                    hs->compiler_data = home;
+                    hs->node = cls;
+                    home->ast = hs;
+                    home->parent = r->scope;
+                    home->is_function = true;
+                    home->fn_node = cls;
+                    fields->body = home;
+                }
                 hx_fninfo *fi = fields;
-                if (!fi) return;
                 hx_fninfo *saved = r->fn;
+                hx_cscope *saved_scope = r->scope;
                 r->fn = fi;
+                r->scope = fi->body;
                 walk(r, el->u.field.value);
                 r->fn = saved;
+                r->scope = saved_scope;
             }
         } else if (el->kind == HX_AST_STATIC_BLOCK) {
             hx_fninfo *fi = new_fninfo(r, el);

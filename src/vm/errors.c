@@ -39,7 +39,9 @@ hx_value hx_error_new_fmt(hx_realm *realm, hr_error_kind kind, const char *fmt, 
 /* Appends "    at name (file:line:col)" lines for the active frames. */
 static void add_frames(hx_realm *realm, hx_sb *sb) {
     int count = 0;
-    for (hx_frame *f = realm->rt->frame; f && count < 10; f = f->caller, count++) {
+    hx_frame *f = realm->rt->frame;
+    while (f && (f->flags & HX_FRAME_NATIVE)) f = f->caller; /* the error constructors themselves */
+    for (; f && count < 10; f = f->caller, count++) {
         hx_sb_add_cstr(sb, "\n    at ");
         if (f->flags & HX_FRAME_NATIVE) {
             hx_value n = f->callee ? hx_frame_function_name(realm, f) : HX_UNDEFINED;

@@ -366,5 +366,12 @@ hx_value hx_frame_function_name(hx_realm *realm, hx_frame *f) {
         return HX_UNDEFINED;
     }
     if (!f->def || (f->def->flags & (HX_FD_IS_SCRIPT | HX_FD_IS_EVAL))) return HX_UNDEFINED;
+    /* methods get their names when defined: prefer the function's own name */
+    if (f->callee) {
+        hx_desc d;
+        if (hx_ordinary_get_own_property(realm, f->callee, HX_ATOM(realm->rt, name), &d) > 0 && hx_is_string(d.value) &&
+            hx_as_string(d.value)->len)
+            return d.value;
+    }
     return f->def->name;
 }
