@@ -204,7 +204,7 @@ static void compile_call(hx_fstate *fs, hx_ast_node *n) {
         hx_set_pos(fs, n);
         hx_emit_op(fs, HX_OPC_eval_call);
         hx_emit_u16(fs, (uint16_t)args->len);
-        hx_emit_u32(fs, (uint32_t)((fs->strict ? 1 : 0) | (fs->in_params ? 2 : 0)));
+        hx_emit_u32(fs, (uint32_t)((fs->strict ? 1 : 0) | (fs->in_params ? 2 : 0) | (tail ? 4 : 0)));
         hx_adjust(fs, -(int)args->len - 1);
         return;
     }
@@ -244,7 +244,7 @@ static void compile_template(hx_fstate *fs, hx_ast_node *n) {
     }
 }
 
-static void compile_tagged(hx_fstate *fs, hx_ast_node *n) {
+static void compile_tagged(hx_fstate *fs, hx_ast_node *n, bool tail) {
     hx_ast_node *tag = n->u.tagged.tag;
     if (tag->kind == HX_AST_MEMBER) {
         compile_member(fs, tag, true);
@@ -286,7 +286,7 @@ static void compile_tagged(hx_fstate *fs, hx_ast_node *n) {
     hx_ast_list *e = &n->u.tagged.quasi->u.tmpl.expressions;
     for (uint32_t i = 0; i < e->len; i++) hx_compile_expr(fs, e->items[i]);
     hx_set_pos(fs, n);
-    hx_emit_op_u16(fs, HX_OPC_call, (uint16_t)(e->len + 1));
+    hx_emit_op_u16(fs, tail ? HX_OPC_tail_call : HX_OPC_call, (uint16_t)(e->len + 1));
     hx_adjust(fs, -(int)(e->len + 1) - 1);
 }
 
@@ -768,6 +768,54 @@ void hx_emit_private_name(hx_fstate *fs, hx_ast_node *pn) { emit_private_name(fs
 
 void hx_compile_expr(hx_fstate *fs, hx_ast_node *n) {
     if (hx_cur_compiler->failed) return;
+    /* tail position (ES2025 15.10.2) reaches only calls, the branches of ?:,
+     * the right operand of && || ?? and the last expression of a comma list */
+    bool tail = fs->tail_call;
+    fs->tail_call = false;
+    if (tail) {
+        switch (n->kind) {
+        case HX_AST_CALL:
+            fs->tail_call = true;
+            compile_call(fs, n);
+            return;
+        case HX_AST_TAGGED_TEMPLATE: compile_tagged(fs, n, true); return;
+        case HX_AST_CONDITIONAL: {
+            hx_jumplist jl = {0};
+            hx_compile_cond_jump(fs, n->u.if_.test, false, &jl);
+            fs->tail_call = true;
+            hx_compile_expr(fs, n->u.if_.consequent);
+            uint32_t end = hx_emit_jump(fs, HX_OPC_jmp);
+            hx_adjust(fs, -1);
+            hx_jl_patch(fs, &jl, fs->len);
+            fs->tail_call = true;
+            hx_compile_expr(fs, n->u.if_.alternate);
+            hx_patch_here(fs, end);
+            return;
+        }
+        case HX_AST_LOGICAL: {
+            hx_compile_expr(fs, n->u.binary.left);
+            hx_opcode j = n->u.binary.op == HX_OP_AND ? HX_OPC_jmp_false_keep
+                          : n->u.binary.op == HX_OP_OR ? HX_OPC_jmp_true_keep
+                                                       : HX_OPC_jmp_not_nullish_keep;
+            uint32_t at = hx_emit_jump(fs, j);
+            hx_adjust(fs, -1);
+            fs->tail_call = true;
+            hx_compile_expr(fs, n->u.binary.right);
+            hx_patch_here(fs, at);
+            return;
+        }
+        case HX_AST_SEQUENCE:
+            for (uint32_t i = 0; i < n->u.sequence.expressions.len; i++) {
+                if (i + 1 < n->u.sequence.expressions.len) hx_compile_expr_discard(fs, n->u.sequence.expressions.items[i]);
+                else {
+                    fs->tail_call = true;
+                    hx_compile_expr(fs, n->u.sequence.expressions.items[i]);
+                }
+            }
+            return;
+        default: break;
+        }
+    }
     switch ((hx_ast_kind)n->kind) {
     case HX_AST_IDENTIFIER: {
         hx_set_pos(fs, n);
@@ -820,7 +868,7 @@ void hx_compile_expr(hx_fstate *fs, hx_ast_node *n) {
         return;
     }
     case HX_AST_TEMPLATE: compile_template(fs, n); return;
-    case HX_AST_TAGGED_TEMPLATE: compile_tagged(fs, n); return;
+    case HX_AST_TAGGED_TEMPLATE: compile_tagged(fs, n, false); return;
     case HX_AST_THIS: hx_set_pos(fs, n); emit_this(fs, n); return;
     case HX_AST_ARRAY: compile_array(fs, n); return;
     case HX_AST_OBJECT: compile_object(fs, n); return;

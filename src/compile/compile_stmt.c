@@ -598,7 +598,7 @@ static void compile_stmt(hx_fstate *fs, hx_ast_node *n) {
             bool no_cf = true;
             for (hx_cflow *c = fs->cf; c; c = c->outer)
                 if (c->kind == HX_CF_FINALLY || c->kind == HX_CF_ITER) no_cf = false;
-            fs->tail_call = a->kind == HX_AST_CALL && fs->strict && no_cf && fs->try_depth == 0 && !fs->is_program &&
+            fs->tail_call = fs->strict && no_cf && fs->try_depth == 0 && !fs->is_program &&
                             !(fs->flags & (HX_FD_GENERATOR | HX_FD_ASYNC | HX_FD_CLASS_CONSTRUCTOR | HX_FD_DERIVED));
             hx_compile_expr(fs, a);
             fs->tail_call = false;

@@ -270,6 +270,7 @@ hx_value hx_interp_run(hx_realm *realm, hx_frame *entry) {
     hx_value *K = def->consts;
     size_t handles_base = hx_handles_save(rt);
     hx_value ret;
+    uint32_t call_argc; /* operand of the call being dispatched (shared call paths) */
 
 #define RELOAD()                                                                                   \
     do {                                                                                           \
@@ -1081,8 +1082,10 @@ dispatch:
     }
     CASE(init_fields) DISPATCH();
     CASE(call) {
-        uint16_t argc = U16(pc);
+        call_argc = U16(pc);
         pc += 2;
+    do_call:;
+        uint32_t argc = call_argc;
         hx_value *args = sp - argc;
         hx_value fnv = args[-2], thisv = args[-1];
         if (HX_LIKELY(hx_is_object(fnv))) {
@@ -1121,13 +1124,18 @@ dispatch:
         /* ES2025 15.10.3 PrepareForTailCall: the callee takes over this frame
          * when nothing of it is needed any more (not an entry, constructor or
          * generator frame, and the callee does not read extra arguments) */
-        uint16_t argc = U16(pc);
+        call_argc = U16(pc);
+        pc += 2;
+    do_tail_call:;
+        uint32_t argc = call_argc;
         hx_value *args = sp - argc;
         hx_value fnv = args[-2], thisv = args[-1];
         if (hx_is_object(fnv) && !(f->flags & (HX_FRAME_ENTRY | HX_FRAME_CONSTRUCT | HX_FRAME_GENERATOR))) {
             hx_object *fo = hx_as_object(fnv);
             if (hx_class_of(fo) == HX_CLASS_FUNCTION && !(fo->hdr.flags & HX_OBJ_CLASS_CONSTRUCTOR) &&
-                !(fo->u.closure.def->flags & (HX_FD_GENERATOR | HX_FD_ASYNC | HX_FD_NEEDS_ARGUMENTS | HX_FD_HAS_REST))) {
+                !(fo->u.closure.def->flags & (HX_FD_GENERATOR | HX_FD_ASYNC)) &&
+                (argc <= fo->u.closure.def->param_count ||
+                 !(fo->u.closure.def->flags & (HX_FD_NEEDS_ARGUMENTS | HX_FD_HAS_REST)))) {
                 hx_funcdef *cd = fo->u.closure.def;
                 if (!(cd->flags & HX_FD_STRICT)) {
                     thisv = hx_bind_this(fo->u.closure.realm, cd, thisv);
@@ -1156,7 +1164,7 @@ dispatch:
                 DISPATCH();
             }
         }
-        goto op_call;
+        goto do_call;
     }
     CASE(call_spread) {
         int argc;
@@ -1252,11 +1260,14 @@ dispatch:
         hx_value *args = sp - argc;
         hx_value fnv = args[-2];
         hx_value r;
-        if (fnv == realm->intrinsics[HX_INTR_eval]) {
-            r = argc ? hx_perform_eval(realm, args[0], true, (strict & 1) != 0, f, (strict & 2) ? HX_TRUE : HX_UNDEFINED)
-                     : HX_UNDEFINED;
-        } else
-            r = hx_call(realm, fnv, args[-1], argc, args);
+        if (fnv != realm->intrinsics[HX_INTR_eval]) {
+            /* not the intrinsic eval: an ordinary call (in tail position if marked) */
+            call_argc = argc;
+            if (strict & 4) goto do_tail_call;
+            goto do_call;
+        }
+        r = argc ? hx_perform_eval(realm, args[0], true, (strict & 1) != 0, f, (strict & 2) ? HX_TRUE : HX_UNDEFINED)
+                 : HX_UNDEFINED;
         CHECK(r);
         sp = args - 2;
         PUSH(r);
