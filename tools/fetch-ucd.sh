@@ -21,6 +21,7 @@ deb [signed-by=$KEYRING] http://deb.debian.org/debian unstable main
 deb [signed-by=$KEYRING] http://deb.debian.org/debian trixie main
 EOF
 set -- -o "Dir::Etc::sourcelist=$WORK/sources.list" -o "Dir::Etc::sourceparts=-" \
+    -o "APT::Sandbox::User=root" \
     -o "Dir::State::Lists=$WORK/lists" -o "Dir::Cache=$WORK/cache" \
     -o "Dir::State::status=/var/lib/dpkg/status"
 

@@ -2,9 +2,11 @@
 """gen-unicode.py — generates Heron's Unicode tables from the Unicode Character
 Database (UCD).
 
-Usage: tools/gen-unicode.py [UCD_DIR] [OUT_DIR]
-  UCD_DIR defaults to /usr/share/unicode (Debian package `unicode-data`),
-  OUT_DIR defaults to src/unicode.
+Usage: tools/gen-unicode.py [--allow-older] [UCD_DIR] [OUT_DIR]
+  UCD_DIR defaults to /usr/share/unicode (Debian package `unicode-data`; the
+  checked-in tables come from UCD 17.0.0, fetched by tools/fetch-ucd.sh),
+  OUT_DIR defaults to src/unicode.  The generator refuses to replace tables
+  with ones from an older UCD unless --allow-older is given.
 
 Writes:
   unicode_tables.c   identifier / white-space range tables, case-mapping runs,
@@ -20,8 +22,10 @@ range: the gap from the end of the previous range (+1) and the length - 1.
 import os
 import sys
 
-UCD = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode"
-OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "src", "unicode")
+ARGS = [a for a in sys.argv[1:] if a != "--allow-older"]
+ALLOW_OLDER = len(ARGS) != len(sys.argv) - 1
+UCD = ARGS[0] if len(ARGS) > 0 else "/usr/share/unicode"
+OUT = ARGS[1] if len(ARGS) > 1 else os.path.join(os.path.dirname(__file__), "..", "src", "unicode")
 MAXCP = 0x10FFFF
 
 
@@ -203,6 +207,26 @@ HEADER = """/*
 """
 
 version = ucd_version()
+
+
+def check_not_older(path, new_version):
+    """Refuses (exit 1) to overwrite tables generated from a newer UCD."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            head = f.read(400)
+    except OSError:
+        return
+    marker = "Database "
+    if marker not in head:
+        return
+    old = head.split(marker, 1)[1].split(";", 1)[0].split()[0]
+    key = lambda v: tuple(int(x) for x in v.split(".") if x.isdigit())
+    if key(new_version) < key(old) and not ALLOW_OLDER:
+        sys.exit("gen-unicode.py: %s is from UCD %s, %s is UCD %s; "
+                 "pass --allow-older to downgrade" % (path, old, UCD, new_version))
+
+
+check_not_older(os.path.join(OUT, "unicode_tables.c"), version)
 
 # ---- unicode_tables.c ----
 

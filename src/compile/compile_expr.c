@@ -169,10 +169,30 @@ static void compile_call(hx_fstate *fs, hx_ast_node *n) {
         return;
     }
     while (callee->kind == HX_AST_CHAIN && 0) callee = callee->u.unary_stmt.argument;
-    if (callee->kind == HX_AST_MEMBER && !(callee->flags & HX_AST_F_PARENS && 0)) {
+    if (callee->kind == HX_AST_MEMBER) {
         compile_member(fs, callee, true);
         /* stack: obj fn -> fn obj */
         hx_emit_op(fs, HX_OPC_swap);
+    } else if (callee->kind == HX_AST_CHAIN && callee->u.unary_stmt.argument->kind == HX_AST_MEMBER) {
+        /* (a?.b)() keeps a as this (the chain yields a reference) */
+        hx_jumplist *saved = chain_jl;
+        int saved_depth = chain_depth;
+        hx_jumplist jl = {0};
+        chain_jl = &jl;
+        chain_depth = fs->depth;
+        compile_member(fs, callee->u.unary_stmt.argument, true);
+        hx_emit_op(fs, HX_OPC_swap);
+        chain_jl = saved;
+        chain_depth = saved_depth;
+        if (jl.len) {
+            uint32_t over = hx_emit_jump(fs, HX_OPC_jmp);
+            hx_jl_patch(fs, &jl, fs->len);
+            fs->depth -= 1; /* only the nullish base is on this path */
+            hx_emit_op(fs, HX_OPC_drop);
+            hx_emit_op(fs, HX_OPC_push_undefined);
+            hx_emit_op(fs, HX_OPC_push_undefined);
+            hx_patch_here(fs, over);
+        }
     } else if (callee->kind == HX_AST_IDENTIFIER) {
         hx_ref r = hx_lookup(fs, callee->u.ident.name);
         if (r.dynamic) {

@@ -301,7 +301,7 @@ int hx_loose_equals(hx_realm *realm, hx_value a, hx_value b) {
     for (;;) {
         if (hx_is_number(a) && hx_is_number(b)) return hx_to_double_fast(a) == hx_to_double_fast(b);
         if (hx_is_string(a) && hx_is_string(b)) return hx_string_equal(realm->rt, hx_as_string(a), hx_as_string(b));
-        if (HX_TAG(a) == HX_TAG(b) && !hx_is_number(a)) {
+        if (HX_TAG(a) == HX_TAG(b) && !hx_is_number(a) && !(hx_is_nullish(a) || hx_is_nullish(b))) {
             if (hx_is_bigint(a)) return hx_bigint_compare(a, b) == 0;
             return a == b;
         }
