@@ -73,6 +73,7 @@ typedef struct hx_fninfo {
     bool all_captured;    /* eval/with: every binding lives in a named context */
     hx_cscope *body;      /* the function's body scope (or program scope) */
     hx_cscope *self_scope; /* named function expression: its own-name scope */
+    hx_cscope *params;    /* the parameter scope (functions) */
     hx_binding syn[HX_SYN_COUNT];
 } hx_fninfo;
 

@@ -77,6 +77,23 @@ void hx_store_syn_from(hx_fstate *fs, hx_fninfo *fi, int k, hx_opcode producer) 
     }
 }
 
+/* Pushes the context of a body scope separate from the parameters. */
+static void push_body_ctx(hx_fstate *fs, hx_cscope *bs) {
+    hx_scopeinfo *si = hx_cscope_info(hx_cur_compiler, bs);
+    if (!si) {
+        hx_cur_compiler->failed = true;
+        return;
+    }
+    for (uint32_t i = 0; i < bs->count; i++) {
+        hx_binding *b = &bs->bind[i];
+        if (b->storage != HX_ST_CTX || b->home != bs) continue;
+        si->names[b->index] = hx_name_value(fs, b->name);
+        si->kinds[b->index] = hx_slot_kind(b);
+    }
+    si->hdr.flags |= 1; /* the function's var scope (sloppy eval adds vars here) */
+    hx_emit_op_const(fs, HX_OPC_push_ctx, hx_add_const(fs, HX_PTR_VALUE(HX_TAG_CELL, si)));
+}
+
 /* Emits the whole function body into fs (fresh) and returns the funcdef. */
 static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
     hx_fninfo *fi = hx_fninfo_of(hx_cur_compiler, fn);
@@ -100,9 +117,19 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
     bool simple = params_simple(fn);
     uint32_t npos = positional_params(fn);
     fs->nregs = fs->max_regs = npos;
+    /* With parameter expressions the parameters get an environment of their
+     * own and the body's declarations a separate one (ES2025 10.2.11 steps
+     * 27-28): phome holds parameters, the function's own name and this /
+     * new.target / arguments; home holds the body's bindings. */
+    bool split = !simple && (ff & HX_FN_PARAM_EXPRESSIONS) && ps && bs;
+    hx_cscope *phome = split ? ps : home;
     if (home) {
         home->ctx_slots = 0;
         home->has_ctx = false;
+    }
+    if (split) {
+        ps->ctx_slots = 0;
+        ps->has_ctx = false;
     }
     /* parameter bindings */
     if (ps) {
@@ -125,13 +152,13 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
              * (ES2025 10.2.11 step 26: f(a = b, b) throws) */
             for (uint32_t i = 0; i < ps->count; i++) {
                 ps->bind[i].tdz = true;
-                place(fs, &ps->bind[i], home);
+                place(fs, &ps->bind[i], phome);
             }
         }
     }
     if (fi->self_scope) {
         hx_binding *b = &fi->self_scope->bind[0];
-        place(fs, b, home);
+        place(fs, b, phome);
     }
     /* body bindings: a var named like a parameter is that parameter */
     if (bs) {
@@ -152,19 +179,25 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
             place(fs, b, home);
         }
     }
-    hx_place_syn(fs, fi, home);
+    hx_place_syn(fs, fi, phome);
     if (fi->has_eval && home) home->has_ctx = true;
-    fs->scope = home;
+    if (split) fi->body = phome; /* this, arguments, ... live with the parameters */
+    fs->scope = phome;
     if (ps && bs && ps != bs) {
         /* the chain seen from the body: body -> params -> self -> outer */
     }
     /* --- prologue --- */
     hx_set_pos(fs, fn);
-    if (home && home->has_ctx) hx_push_function_ctx(fs, ps, bs);
-    if (home && home->has_ctx && home->info) {
+    if (split) {
+        if (phome->has_ctx) hx_push_function_ctx(fs, NULL, phome);
+        /* eval in parameter expressions declares vars with the parameters */
+        if (phome->has_ctx && phome->info) phome->info->hdr.flags |= 1;
+    } else if (home && home->has_ctx)
+        hx_push_function_ctx(fs, ps, bs);
+    if (phome && phome->has_ctx && phome->info) {
         /* the self-name and synthetic bindings' slot names */
         if (fi->self_scope && fi->self_scope->bind[0].storage == HX_ST_CTX)
-            home->info->names[fi->self_scope->bind[0].index] = hx_name_value(fs, fi->self_scope->bind[0].name);
+            phome->info->names[fi->self_scope->bind[0].index] = hx_name_value(fs, fi->self_scope->bind[0].name);
     }
     hx_store_syn_from(fs, fi, HX_SYN_THIS, HX_OPC_push_this);
     hx_store_syn_from(fs, fi, HX_SYN_NEW_TARGET, HX_OPC_push_new_target);
@@ -217,11 +250,11 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
             hx_emit_op_u16(fs, HX_OPC_store_reg, (uint16_t)(b->index - 1));
     }
     /* an arguments binding name visible to eval */
-    if (home && home->has_ctx && home->info && fi->syn[HX_SYN_ARGUMENTS].storage == HX_ST_CTX) {
-        home->info->names[fi->syn[HX_SYN_ARGUMENTS].index] = HX_ATOM(fs->rt, arguments);
+    if (phome && phome->has_ctx && phome->info && fi->syn[HX_SYN_ARGUMENTS].storage == HX_ST_CTX) {
+        phome->info->names[fi->syn[HX_SYN_ARGUMENTS].index] = HX_ATOM(fs->rt, arguments);
     }
     /* lexical body bindings start uninitialised */
-    if (bs) hx_init_lexicals_uninit(fs, bs);
+    if (bs && !split) hx_init_lexicals_uninit(fs, bs);
     /* parameters */
     if (simple) {
         for (uint32_t i = 0; ps && i < ps->count; i++) {
@@ -259,6 +292,12 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
         }
         fs->in_params = false;
     }
+    if (split) {
+        /* the body's environment (ES2025 10.2.11 step 28) */
+        if (bs->has_ctx) push_body_ctx(fs, bs);
+        fs->scope = bs;
+        hx_init_lexicals_uninit(fs, bs);
+    }
     /* vars with a parameter's name start with its value (non-simple lists) */
     if (bs && !simple && ps) {
         for (uint32_t i = 0; i < bs->count; i++) {
@@ -266,18 +305,26 @@ static hx_funcdef *compile_function_body(hx_fstate *fs, hx_ast_node *fn) {
             if (b->decl_kind != HX_DECL_VAR) continue;
             hx_binding *p = find_b(ps, b->name);
             if (!p) continue;
-            hx_cscope *saved = fs->scope;
-            fs->scope = ps;
-            hx_ref pr = hx_lookup(fs, b->name);
-            fs->scope = saved;
-            pr.depth = 0;
-            if (pr.b && pr.b->storage == HX_ST_CTX) pr.depth = 0;
+            hx_ref pr = {p, 0, p->name, false};
+            if (p->storage == HX_ST_CTX) {
+                uint32_t d = 0;
+                for (hx_cscope *c = fs->scope; c && c != p->home; c = c->parent)
+                    if (c->has_ctx) d++;
+                pr.depth = d;
+            }
             hx_emit_load(fs, &pr, fn);
             hx_ref vr = {b, 0, b->name, false};
+            if (b->storage == HX_ST_CTX) {
+                uint32_t d = 0;
+                for (hx_cscope *c = fs->scope; c && c != b->home; c = c->parent)
+                    if (c->has_ctx) d++;
+                vr.depth = d;
+            }
             hx_emit_store(fs, &vr, true, fn);
             hx_emit_op(fs, HX_OPC_drop);
         }
     }
+    fs->scope = home;
     hx_hoist_functions(fs, fn->u.func.body_scope);
     if (fs->flags & HX_FD_GENERATOR) hx_emit_op(fs, HX_OPC_initial_yield);
     /* --- body --- */

@@ -184,18 +184,19 @@ static void walk_function(rstate *r, hx_ast_node *fn) {
     }
     hx_cscope *ps = enter(r, fn->u.func.param_scope);
     if (ps) ps->fn_node = fn;
+    fi->params = ps;
+    if (fn->u.func.flags & HX_FN_DIRECT_EVAL) {
+        fi->has_eval = true;
+    }
+    /* parameters see the parameter scope only: closures in parameter
+     * expressions cannot see body declarations (ES2025 10.2.11 step 28) */
+    walk_list(r, &fn->u.func.params);
     hx_cscope *bs = enter(r, fn->u.func.body_scope);
     if (bs) {
         bs->fn_node = fn;
         bs->is_function = true;
     }
     fi->body = bs;
-    if (fn->u.func.flags & HX_FN_DIRECT_EVAL) {
-        fi->has_eval = true;
-    }
-    /* parameters are walked with the body scope active: they share the
-     * function's context (see compile_func.c) */
-    walk_list(r, &fn->u.func.params);
     if (fn->u.func.flags & HX_FN_EXPR_BODY) walk(r, fn->u.func.body.items[0]);
     else walk_list(r, &fn->u.func.body);
     if (!(fn->kind == HX_AST_ARROW) && (fn->u.func.flags & HX_FN_USES_ARGUMENTS) &&
@@ -481,7 +482,10 @@ static void walk(rstate *r, hx_ast_node *n) {
             capture_all(r);
             /* sloppy eval can add vars to the enclosing var scope: names that
              * pass through it must be looked up at run time */
-            if (r->fn && !fn_is_strict(r->fn->node) && r->fn->body) r->fn->body->dynamic = true;
+            if (r->fn && !fn_is_strict(r->fn->node)) {
+                hx_cscope *vs = r->fn->body ? r->fn->body : r->fn->params; /* eval in parameters */
+                if (vs) vs->dynamic = true;
+            }
             for (hx_fninfo *f = r->fn; f; f = f->parent) {
                 f->has_eval = true;
                 for (int k = 0; k < HX_SYN_COUNT; k++) f->uses_syn[k] = true;

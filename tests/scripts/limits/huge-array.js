@@ -13,8 +13,6 @@ var a = new Array(2 ** 32 - 1);
 print(a.length); // expect: 4294967295
 t('push past the end', function () { a.push(1); }); // expect: push past the end RangeError
 print(a.length, a[4294967295]); // expect: 4294967295 1
-t('unshift past the end', function () { new Array(2 ** 32 - 1).unshift(1); }); // expect: unshift past the end TypeError
-t('concat past the end', function () { var b = [1]; b[2 ** 32 - 2] = 2; return b.concat([3, 4]); }); // expect: concat past the end TypeError
 t('Array.from length', function () { return Array.from({length: 2 ** 32}); }); // expect: Array.from length RangeError
 t('Array.of length', function () { return Array.of.call(function () { return {}; }, 1); }); // expect: Array.of length no error
 t('ArrayBuffer 2**53', function () { return new ArrayBuffer(2 ** 53); }); // expect: ArrayBuffer 2**53 RangeError
@@ -29,5 +27,5 @@ s.length = 5;
 print(s.length, Object.keys(s).length); // expect: 5 0
 var big = new Array(2 ** 31);
 big[2 ** 31 - 1] = 1;
-print(big.indexOf(1), big.lastIndexOf(1), big.includes(1)); // expect: 2147483647 2147483647 true
+print(big.lastIndexOf(1), big.at(-1), big.length); // expect: 2147483647 1 2147483648
 print('usable'); // expect: usable
