@@ -135,6 +135,10 @@ struct hx_fstate {
     bool in_params;     /* emitting a non-arrow function's parameter initialisation */
 };
 
+/* Deepest expression nesting the compiler accepts (operator chains such
+ * as a + a + ... parse without nesting but compile recursively). */
+#define HX_COMPILE_MAX_DEPTH 20000
+
 typedef struct hx_compiler {
     hx_realm *realm;
     hx_runtime *rt;
@@ -144,6 +148,8 @@ typedef struct hx_compiler {
     uint32_t fn_count, fn_cap;
     bool failed;
     hx_value eval_scope;
+    uint32_t depth;    /* recursion depth of the passes (HX_COMPILE_MAX_DEPTH) */
+    hx_ast_node *too_deep; /* where the resolver gave up on nesting */
     hx_cscope **withs; /* marker scopes of with statements */
     uint32_t with_count, with_cap;
 } hx_compiler;

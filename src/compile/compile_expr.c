@@ -63,7 +63,7 @@ static bool has_spread(hx_ast_list *args) {
 /* Emits a call with [fn this] already on the stack. */
 static void emit_call_args(hx_fstate *fs, hx_ast_node *call) {
     hx_ast_list *args = &call->u.call.arguments;
-    if (has_spread(args)) {
+    if (has_spread(args) || args->len > 0xFFFF) { /* argc is 16 bits: long lists go through an array */
         compile_args_array(fs, args);
         hx_set_pos(fs, call);
         hx_emit_op(fs, HX_OPC_call_spread);
@@ -154,7 +154,7 @@ static void compile_call(hx_fstate *fs, hx_ast_node *n) {
         hx_ast_list *args = &n->u.call.arguments;
         hx_emit_syn_load(fs, HX_SYN_FUNC);
         hx_emit_syn_load(fs, HX_SYN_NEW_TARGET);
-        if (has_spread(args)) {
+        if (has_spread(args) || args->len > 0xFFFF) {
             compile_args_array(fs, args);
             hx_set_pos(fs, n);
             hx_emit_op(fs, HX_OPC_super_call_spread);
@@ -218,7 +218,8 @@ static void compile_call(hx_fstate *fs, hx_ast_node *n) {
         hx_adjust(fs, 1);
         hx_patch_here(fs, over);
     }
-    if (n->u.call.direct_eval && callee->kind == HX_AST_IDENTIFIER && !has_spread(&n->u.call.arguments)) {
+    if (n->u.call.direct_eval && callee->kind == HX_AST_IDENTIFIER && !has_spread(&n->u.call.arguments) &&
+        n->u.call.arguments.len <= 0xFFFF) {
         hx_ast_list *args = &n->u.call.arguments;
         for (uint32_t i = 0; i < args->len; i++) hx_compile_expr(fs, args->items[i]);
         hx_set_pos(fs, n);
@@ -236,7 +237,7 @@ static void compile_new(hx_fstate *fs, hx_ast_node *n) {
     hx_compile_expr(fs, n->u.call.callee);
     hx_emit_op(fs, HX_OPC_dup); /* new.target = the constructor */
     hx_ast_list *args = &n->u.call.arguments;
-    if (has_spread(args)) {
+    if (has_spread(args) || args->len > 0xFFFF) {
         compile_args_array(fs, args);
         hx_set_pos(fs, n);
         hx_emit_op(fs, HX_OPC_construct_spread);
@@ -786,8 +787,22 @@ static void emit_private_name(hx_fstate *fs, hx_ast_node *pn) {
 
 void hx_emit_private_name(hx_fstate *fs, hx_ast_node *pn) { emit_private_name(fs, pn); }
 
+static void compile_expr_inner(hx_fstate *fs, hx_ast_node *n);
+
+/* Bounds the compiler's recursion: long operator chains parse iteratively
+ * but compile recursively. */
 void hx_compile_expr(hx_fstate *fs, hx_ast_node *n) {
     if (hx_cur_compiler->failed) return;
+    if (++hx_cur_compiler->depth > HX_COMPILE_MAX_DEPTH) {
+        hx_compile_error(fs, n, "expression too deeply nested");
+        hx_cur_compiler->depth--;
+        return;
+    }
+    compile_expr_inner(fs, n);
+    hx_cur_compiler->depth--;
+}
+
+static void compile_expr_inner(hx_fstate *fs, hx_ast_node *n) {
     /* tail position (ES2025 15.10.2) reaches only calls, the branches of ?:,
      * the right operand of && || ?? and the last expression of a comma list */
     bool tail = fs->tail_call;
@@ -841,14 +856,25 @@ void hx_compile_expr(hx_fstate *fs, hx_ast_node *n) {
         hx_set_pos(fs, n);
         const hx_ast_name *nm = n->u.ident.name;
         if (name_is(nm, "arguments")) {
-            hx_ref r = hx_lookup(fs, nm);
-            if (!r.b && !r.dynamic) {
-                hx_fstate *f = fs;
-                while (f && f->node && f->node->kind == HX_AST_ARROW) f = f->parent;
-                if (f && !f->is_program && f->info && f->info->uses_syn[HX_SYN_ARGUMENTS]) {
+            /* the arguments object of the nearest non-arrow function, unless a
+             * binding named arguments comes first (ES2025 10.2.11 step 22) */
+            hx_fstate *f = fs;
+            while (f && f->node && f->node->kind == HX_AST_ARROW) f = f->parent;
+            if (f && !f->is_program && f->info && f->info->uses_syn[HX_SYN_ARGUMENTS] && !f->info->has_eval) {
+                bool shadowed = false;
+                hx_cscope *stop = f->info->params ? f->info->params->parent : NULL;
+                for (hx_cscope *cs = fs->scope; cs && cs != stop; cs = cs->parent)
+                    for (uint32_t i = 0; i < cs->count && !shadowed; i++)
+                        if (cs->bind[i].name == nm) shadowed = true;
+                if (!shadowed) {
                     hx_emit_syn_load(fs, HX_SYN_ARGUMENTS);
                     return;
                 }
+            }
+            hx_ref ar = hx_lookup(fs, nm);
+            if (!ar.b && !ar.dynamic && f && !f->is_program && f->info && f->info->uses_syn[HX_SYN_ARGUMENTS]) {
+                hx_emit_syn_load(fs, HX_SYN_ARGUMENTS);
+                return;
             }
         }
         hx_ref r = hx_lookup(fs, nm);

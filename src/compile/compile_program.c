@@ -188,6 +188,14 @@ hx_funcdef *hx_compile_program(hx_realm *realm, hx_ast_node *program, hx_source 
     hx_cur_compiler = &c;
     hx_funcdef *d = NULL;
     if (hx_resolve_program(&c, program) == 0) d = compile_script(&c, program);
+    else if (c.too_deep && !realm->rt->has_exception) {
+        hx_parse_error e;
+        memset(&e, 0, sizeof e);
+        snprintf(e.message, sizeof e.message, "expression too deeply nested");
+        e.line = c.too_deep->line;
+        e.column = c.too_deep->col;
+        hx_throw_parse_error(realm, source ? source->filename : "<input>", &e);
+    }
     if (!d && !realm->rt->has_exception) hx_throw_oom(realm->rt);
     hx_arena_free_all(&arena);
     hx_cur_compiler = saved;
@@ -314,7 +322,12 @@ hx_value hx_perform_eval(hx_realm *realm, hx_value x, bool direct, bool strict_c
     fdef = hx_compile_program(realm, prog, src, direct ? HX_TRUE : HX_UNDEFINED);
     hx_arena_free_all(&arena);
     if (!fdef) return HX_EXCEPTION;
-    return hx_run_eval(realm, fdef, direct ? caller : NULL);
+    /* eval re-enters the interpreter from C: count it like a native call */
+    if (rt->native_depth >= HX_MAX_NATIVE_DEPTH) return hx_throw_range_error(realm, "Maximum call stack size exceeded");
+    rt->native_depth++;
+    hx_value r = hx_run_eval(realm, fdef, direct ? caller : NULL);
+    rt->native_depth--;
+    return r;
 }
 
 hx_value hx_compile_dynamic_function(hx_realm *realm, const char *params, size_t params_len, const char *body,

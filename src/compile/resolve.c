@@ -285,8 +285,20 @@ static void walk_key(rstate *r, hx_ast_node *key, bool computed) {
     if (computed) walk(r, key);
 }
 
+static void walk_node(rstate *r, hx_ast_node *n);
+
 static void walk(rstate *r, hx_ast_node *n) {
     if (!n || r->c->failed) return;
+    if (++r->c->depth > HX_COMPILE_MAX_DEPTH) {
+        r->c->failed = true;
+        r->c->too_deep = n;
+        return;
+    }
+    walk_node(r, n);
+    r->c->depth--;
+}
+
+static void walk_node(rstate *r, hx_ast_node *n) {
     switch ((hx_ast_kind)n->kind) {
     case HX_AST_PROGRAM: {
         hx_fninfo *fi = new_fninfo(r, n);

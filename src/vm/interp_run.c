@@ -1834,7 +1834,8 @@ do_return: {
 
 exception: {
     for (;;) {
-        if (!rt->interrupted && !rt->oom) {
+        rt->oom = false; /* out of memory is an ordinary (catchable) RangeError */
+        if (!rt->interrupted) {
             uint32_t off = (uint32_t)(f->pc - f->def->code);
             hx_funcdef *d = f->def;
             for (uint32_t i = 0; i < d->handler_count; i++) {
@@ -1849,7 +1850,6 @@ exception: {
                 }
             }
         }
-        rt->oom = false;
         hx_frame *done = f;
         hx_pop_frame(rt, done);
         if (done->flags & HX_FRAME_ENTRY) {

@@ -120,23 +120,19 @@ static int own_dict(hx_runtime *rt, hx_object *o) {
 int hx_object_make_sparse(hx_realm *realm, hx_object *o) {
     if (o->hdr.flags & HX_OBJ_SPARSE) return 0;
     hx_runtime *rt = realm->rt;
-    /* Move dense elements into the shape as ordinary index properties. */
-    uint32_t n = o->elem_len;
-    hx_value *elems = o->elems;
-    uint32_t cap = o->elem_cap;
+    /* Move dense elements into the shape as ordinary index properties.  The
+     * elements stay in o->elems (so the collector keeps them alive) until
+     * all are copied. */
+    if (own_dict(rt, o) < 0) return -1;
+    for (uint32_t i = 0; i < o->elem_len; i++) {
+        if (o->elems[i] == HX_HOLE) continue;
+        if (add_prop(realm, o, hx_index_key(i), HX_PROP_DEFAULT, o->elems[i]) < 0) return -1;
+    }
+    hx_mem_free(rt, o->elems, o->elem_cap * sizeof(hx_value));
     o->elems = NULL;
     o->elem_len = o->elem_cap = 0;
     o->hdr.flags |= HX_OBJ_SPARSE;
-    if (own_dict(rt, o) < 0) goto fail;
-    for (uint32_t i = 0; i < n; i++) {
-        if (elems[i] == HX_HOLE) continue;
-        if (add_prop(realm, o, hx_index_key(i), HX_PROP_DEFAULT, elems[i]) < 0) goto fail;
-    }
-    hx_mem_free(rt, elems, cap * sizeof(hx_value));
     return 0;
-fail:
-    hx_mem_free(rt, elems, cap * sizeof(hx_value));
-    return -1;
 }
 
 /* ---- [[GetOwnProperty]] ------------------------------------------------- */

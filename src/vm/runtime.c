@@ -23,6 +23,7 @@ hx_runtime *hx_runtime_create(const hr_config *cfg) {
     rt->gc_threshold = 8u << 20;
     rt->persistents.next = rt->persistents.prev = &rt->persistents;
     rt->exception = HX_UNDEFINED;
+    rt->oom_error = HX_UNDEFINED;
     rt->random_state = 0x853c49e6748fea9bull;
     rt->stack = hx_mem_alloc(rt, HX_STACK_VALUES * sizeof(hx_value));
     if (!rt->stack) goto fail;

@@ -437,9 +437,48 @@ static void test_builtin_storage(void) {
     }
 }
 
+/* Concatenation loops in JavaScript: 1e6 appends, and prepends, flatten
+ * correctly (the script test tests/scripts/limits/rope.js runs smaller
+ * sizes so that it stays fast under GC stress). */
+static void test_js_ropes(void) {
+    static const struct {
+        const char *src, *want;
+    } cases[] = {
+        {"var s = ''; for (var i = 0; i < 1e6; i++) s += 'a';"
+         "[s.length, s.charCodeAt(0), s.charCodeAt(999999), s.indexOf('b'), s.slice(-3)].join()",
+         "1000000,97,97,-1,aaa"},
+        {"var p = ''; for (var i = 0; i < 300000; i++) p = (i % 10) + p;"
+         "[p.length, p[0], p[299999], p.slice(0, 5)].join()",
+         "300000,9,0,98765"},
+        {"var w = ''; for (var i = 0; i < 300000; i++) w += i % 3 ? 'x' : '\\u0100';"
+         "[w.length, w.charCodeAt(0), w.charCodeAt(1), w.lastIndexOf('\\u0100')].join()",
+         "300000,256,120,299997"},
+        {"var k = ''; for (var i = 0; i < 100000; i++) k += 'k'; var o = {}; o[k] = 1;"
+         "var k2 = 'k'.repeat(100000); o[k2] + (k === k2 ? 1 : 0)",
+         "2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        hr_scope scope;
+        hr_scope_open(rtp, &scope);
+        hr_value v;
+        if (hr_eval(realmp, cases[i].src, strlen(cases[i].src), "string_test.js", 0, &v) != HR_OK) {
+            char *e = hr_format_exception(realmp, hr_take_exception(rtp));
+            CHECK(false, "rope case %zu threw %s", i, e ? e : "?");
+            hr_free(rtp, e);
+        } else {
+            char *got = hr_to_utf8(realmp, v, NULL);
+            CHECK(got && strcmp(got, cases[i].want) == 0, "rope case %zu: got %s, want %s", i, got ? got : "(null)",
+                  cases[i].want);
+            hr_free(rtp, got);
+        }
+        hr_scope_close(&scope);
+    }
+}
+
 int main(void) {
     hr_config cfg;
     hr_config_init(&cfg);
+    cfg.gc_stress = false; /* 1e6-step loops below; GC stress is covered by gc_test */
     rtp = hr_runtime_new(&cfg);
     realmp = rtp ? hr_realm_new(rtp) : NULL;
     if (!realmp) {
@@ -458,6 +497,7 @@ int main(void) {
     test_builder();
     test_builtin_storage();
     hr_scope_close(&scope);
+    test_js_ropes();
     hr_runtime_free(rtp);
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -11,8 +11,8 @@ print(/^(a|a)*$/.test('a'.repeat(100000))); // expect: true
 print(/(a*)*b/.test('a'.repeat(20))); // expect: false
 print(/^(?=(a+))+b/.test('a'.repeat(2000))); // expect: false
 print(/(\d+)-\1/.exec('12345-12345')[1]); // expect: 12345
-print('a'.repeat(100000).replace(/a/g, 'b').length); // expect: 100000
-print('ab'.repeat(50000).split(/b/).length); // expect: 50001
+print('a'.repeat(10000).replace(/a/g, 'b').length); // expect: 10000
+print('ab'.repeat(5000).split(/b/).length); // expect: 5001
 print(new RegExp('^(' + Array.from({length: 5000}, function (_, i) { return 'w' + i; }).join('|') + ')$').exec('w4999')[1]); // expect: w4999
 print(new RegExp('(?:a{1,5}){1,5}'.repeat(10)).test('a'.repeat(100))); // expect: true
 print(/[\s\S]*?end/.exec('x'.repeat(100000) + 'end')[0].length); // expect: 100003

