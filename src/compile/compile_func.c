@@ -417,6 +417,25 @@ void hx_compile_yield(hx_fstate *fs, hx_ast_node *n) {
 
 /* ---- classes ------------------------------------------------------------------ */
 
+/* A function-like scope the resolver did not make (an initialiser or static
+ * block without declarations): it holds this / new.target / the function. */
+static hx_cscope *synthetic_home(hx_cscope *parent, hx_ast_scope_kind kind, hx_ast_node *owner) {
+    hx_cscope *home = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_cscope));
+    hx_ast_scope *hs = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_ast_scope));
+    if (!home || !hs) {
+        hx_cur_compiler->failed = true;
+        return NULL;
+    }
+    hs->kind = (uint8_t)kind;
+    hs->compiler_data = home;
+    hs->node = owner;
+    home->ast = hs;
+    home->parent = parent;
+    home->is_function = true;
+    home->fn_node = owner;
+    return home;
+}
+
 /* Compiles the instance (or static) field initialiser of a class as a
  * method whose `this` is the object being initialised. */
 static uint32_t compile_field_init(hx_fstate *parent, hx_ast_node *cls, bool is_static, uint32_t *key_slots) {
@@ -434,18 +453,8 @@ static uint32_t compile_field_init(hx_fstate *parent, hx_ast_node *cls, bool is_
      * context: the scope the resolver made for the initialisers */
     hx_cscope *home = fi ? fi->body : NULL;
     if (!home) {
-        home = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_cscope));
-        hx_ast_scope *hs = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_ast_scope));
-        if (!home || !hs) {
-            hx_cur_compiler->failed = true;
-            return 0;
-        }
-        hs->kind = HX_SCOPE_FUNCTION_BODY;
-        hs->compiler_data = home;
-        home->ast = hs;
-        home->parent = parent->scope;
-        home->is_function = true;
-        home->fn_node = cls;
+        home = synthetic_home(parent->scope, HX_SCOPE_FUNCTION_BODY, cls);
+        if (!home) return 0;
         fs.info->body = home;
     }
     home->ctx_slots = 0;
@@ -562,17 +571,8 @@ static uint32_t compile_static_block(hx_fstate *parent, hx_ast_node *blk) {
     hx_cscope *bs = hx_cscope_of(blk->u.block.scope);
     hx_cscope *home = bs;
     if (!home) {
-        home = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_cscope));
-        hx_ast_scope *hs = hx_arena_calloc(hx_cur_compiler->arena, sizeof(hx_ast_scope));
-        if (!home || !hs) {
-            hx_cur_compiler->failed = true;
-            return 0;
-        }
-        hs->kind = HX_SCOPE_STATIC_BLOCK;
-        hs->compiler_data = home;
-        home->ast = hs;
-        home->parent = parent->scope;
-        home->is_function = true;
+        home = synthetic_home(parent->scope, HX_SCOPE_STATIC_BLOCK, blk);
+        if (!home) return 0;
         fi->body = home;
     }
     home->ctx_slots = 0;
